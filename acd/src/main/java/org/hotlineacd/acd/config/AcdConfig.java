@@ -1,0 +1,93 @@
+package org.hotlineacd.acd.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole validated configuration the engine runs on: immutable, read once at start or on
+ * reload and passed down by constructor.
+ *
+ * <p>The records check their own invariants; cross-references (a line's queue exists, no overflow
+ * loop) are checked by {@link #checkReferences()}, which the file loader calls and reports with
+ * file positions.
+ */
+public record AcdConfig(
+    EngineSettings settings,
+    List<String> skills,
+    List<String> notReadyReasons,
+    List<LineConfig> lines,
+    List<QueueConfig> queues,
+    List<AgentConfig> agents,
+    Map<String, TransferTarget> transferTargets) {
+
+  /** The reason an agent is given when it goes not-ready after unanswered rings. */
+  public static final String NO_ANSWER_REASON = "no-answer";
+
+  /** The reason an agent has right after login, until it says ready. */
+  public static final String LOGIN_REASON = "login";
+
+  /** Validates and copies. */
+  public AcdConfig {
+    settings = settings == null ? EngineSettings.DEFAULT : settings;
+    skills = skills == null ? List.of() : List.copyOf(skills);
+    notReadyReasons = notReadyReasons == null ? List.of() : List.copyOf(notReadyReasons);
+    lines = lines == null ? List.of() : List.copyOf(lines);
+    queues = queues == null ? List.of() : List.copyOf(queues);
+    agents = agents == null ? List.of() : List.copyOf(agents);
+    transferTargets =
+        transferTargets == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(transferTargets));
+  }
+
+  /** The queue with this id. */
+  public Optional<QueueConfig> queue(String id) {
+    return queues.stream().filter(q -> q.id().equals(id)).findFirst();
+  }
+
+  /** The line with this id. */
+  public Optional<LineConfig> line(String id) {
+    return lines.stream().filter(l -> l.id().equals(id)).findFirst();
+  }
+
+  /** A copy with more agents (simulations add their roster this way). */
+  public AcdConfig withAgents(List<AgentConfig> more) {
+    List<AgentConfig> all = new ArrayList<>(agents);
+    all.addAll(more);
+    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets);
+  }
+
+  /**
+   * Cross-reference problems, each a sentence naming the path in the configuration: unknown
+   * queues, skills and targets, duplicate ids, overflow loops. Empty when the configuration is
+   * consistent.
+   */
+  public List<String> checkReferences() {
+    return ConfigReferences.check(this);
+  }
+
+  /** Throws {@link IllegalArgumentException} listing every cross-reference problem. */
+  public AcdConfig requireConsistent() {
+    List<String> problems = checkReferences();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("configuration is inconsistent:\n  " + String.join("\n  ", problems));
+    }
+    return this;
+  }
+
+  static <T> Map<String, T> byId(List<T> items, java.util.function.Function<T, String> id) {
+    Map<String, T> map = new LinkedHashMap<>();
+    for (T item : items) {
+      map.putIfAbsent(id.apply(item), item);
+    }
+    return map;
+  }
+
+  static void requireNonNullElements(List<?> list, String what) {
+    for (Object o : list) {
+      Objects.requireNonNull(o, what);
+    }
+  }
+}
