@@ -1,0 +1,138 @@
+package org.hotlineacd.acd.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.hotlineacd.acd.config.AcdConfig;
+import org.hotlineacd.acd.config.AgentConfig;
+import org.hotlineacd.acd.config.LineConfig;
+import org.hotlineacd.acd.config.QueueConfig;
+import org.hotlineacd.acd.segment.SegmentEvent;
+import org.hotlineacd.acd.segment.SegmentListener;
+import org.hotlineacd.cti.model.AgentId;
+import org.hotlineacd.cti.model.CallId;
+import org.hotlineacd.cti.output.Output;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the engine owns, split by aggregate: the agent roster, the queues with their
+ * indexes, the calls in flight, the timers and the outbox. Only the engine thread touches it.
+ */
+final class EngineState {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineState.class);
+
+  final AcdConfig config;
+  final Map<String, Integer> skillIndex = new HashMap<>();
+  final List<QueueState> queues = new ArrayList<>();
+  final Map<String, QueueState> queuesById = new HashMap<>();
+  final Map<String, LineConfig> lines = new HashMap<>();
+  final List<Agent> agents = new ArrayList<>();
+  final Map<AgentId, Agent> agentsById = new HashMap<>();
+  final Map<String, List<Agent>> agentsByEndpoint = new HashMap<>();
+  final Set<String> notReadyReasons = new HashSet<>();
+  final Map<CallId, Call> calls = new LinkedHashMap<>();
+  final TimerQueue timers = new TimerQueue();
+  final SegmentListener segments;
+
+  private final List<Output> outbox = new ArrayList<>();
+  private long commandCounter;
+  private long callSeq;
+  private long ignoredInputs;
+
+  EngineState(AcdConfig config, SegmentListener segments) {
+    this.config = config;
+    this.segments = segments;
+    for (String skill : config.skills()) {
+      skillIndex.putIfAbsent(skill, skillIndex.size());
+    }
+    notReadyReasons.addAll(config.notReadyReasons());
+    for (LineConfig line : config.lines()) {
+      lines.put(line.id(), line);
+    }
+    for (QueueConfig qc : config.queues()) {
+      int[] skills = new int[qc.skills().size()];
+      int[] levels = new int[skills.length];
+      int i = 0;
+      for (Map.Entry<String, Integer> e : qc.skills().entrySet()) {
+        skills[i] = skillIndex(e.getKey());
+        levels[i] = e.getValue();
+        i++;
+      }
+      QueueState q = new QueueState(qc, queues.size(), skills, levels);
+      queues.add(q);
+      queuesById.put(qc.id(), q);
+    }
+    for (AgentConfig ac : config.agents()) {
+      int[] levels = new int[skillIndex.size()];
+      ac.skills().forEach((skill, level) -> levels[skillIndex(skill)] = level);
+      Agent a = new Agent(ac, agents.size(), levels);
+      agents.add(a);
+      agentsById.put(a.id, a);
+      if (!ac.endpoint().isEmpty()) {
+        agentsByEndpoint.computeIfAbsent(ac.endpoint(), k -> new ArrayList<>(1)).add(a);
+      }
+    }
+    for (Agent a : agents) {
+      a.memberships = Eligibility.memberships(a, queues, queuesById);
+    }
+  }
+
+  private int skillIndex(String skill) {
+    Integer idx = skillIndex.get(skill);
+    if (idx == null) {
+      throw new IllegalArgumentException("unknown skill '" + skill + "' (not listed under skills)");
+    }
+    return idx;
+  }
+
+  long nextCommandId() {
+    return ++commandCounter;
+  }
+
+  long nextCallSeq() {
+    return ++callSeq;
+  }
+
+  void emit(Output output) {
+    outbox.add(output);
+  }
+
+  void segment(SegmentEvent event) {
+    segments.on(event);
+  }
+
+  void drainOutputs(Consumer<? super Output> sink) {
+    if (outbox.isEmpty()) {
+      return;
+    }
+    // Copy first: a port may react synchronously (the simulator does) and must not see a list
+    // that changes under it.
+    List<Output> batch = new ArrayList<>(outbox);
+    outbox.clear();
+    for (Output o : batch) {
+      sink.accept(o);
+    }
+  }
+
+  int pendingOutputs() {
+    return outbox.size();
+  }
+
+  /** Notes an input that names an unknown or unsuitable call or agent; it changes nothing. */
+  void ignored(String what, Object input) {
+    ignoredInputs++;
+    if (LOG.isWarnEnabled()) {
+      LOG.warn("ignored input ({}): {}", what, input);
+    }
+  }
+
+  long ignoredInputs() {
+    return ignoredInputs;
+  }
+}
