@@ -43,6 +43,7 @@ final class AgentRequests {
   void handle(AgentRequest request, long now) {
     Agent a = s.agentsById.get(request.agent());
     if (a == null) {
+      s.ignored("unknown agent", request);
       refuse(request, UNKNOWN_AGENT, "agent '" + request.agent() + "' is not configured");
       return;
     }
@@ -58,7 +59,7 @@ final class AgentRequests {
     if (refusal == null) {
       s.emit(new RequestAccepted(a.id, request.requestId()));
     } else {
-      s.ignored(refusal.message(), request);
+      s.refused(refusal.message(), request);
       refuse(request, refusal.code(), refusal.message());
     }
   }

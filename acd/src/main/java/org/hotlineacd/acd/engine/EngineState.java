@@ -132,6 +132,14 @@ final class EngineState {
     }
   }
 
+  /** Notes an agent request refused by the transition table (normal operation, not a fault). */
+  void refused(String why, Object request) {
+    ignoredInputs++;
+    if (LOG.isInfoEnabled()) {
+      LOG.info("refused {}: {}", request, why);
+    }
+  }
+
   long ignoredInputs() {
     return ignoredInputs;
   }
