@@ -43,7 +43,7 @@ final class AgentRequests {
   void handle(AgentRequest request, long now) {
     Agent a = s.agentsById.get(request.agent());
     if (a == null) {
-      s.ignored("unknown agent", request);
+      s.ignored("unknown agent", request, now);
       refuse(request, UNKNOWN_AGENT, "agent '" + request.agent() + "' is not configured");
       return;
     }

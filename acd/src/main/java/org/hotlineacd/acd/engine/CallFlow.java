@@ -42,13 +42,13 @@ final class CallFlow {
 
   void arrive(CallArrived e, long now) {
     if (s.calls.containsKey(e.call())) {
-      s.ignored("call already in the ACD", e);
+      s.ignored("call already in the ACD", e, now);
       return;
     }
     LineConfig line = s.lines.get(e.line());
     QueueState q = line == null ? null : s.queuesById.get(line.queue());
     if (q == null) {
-      s.ignored("unknown line '" + e.line() + "'", e);
+      s.ignored("unknown line '" + e.line() + "'", e, now);
       return;
     }
     Call c = new Call(e.call(), e.line(), e.callerNumber(), e.callerData(), line.priority(), s.nextCallSeq());

@@ -66,24 +66,24 @@ public final class Engine {
       case CallArrived e -> calls.arrive(e, now);
       case CallerHungUp e -> callerHungUp(e, now);
       case AgentLegAnswered e -> {
-        Call c = ringingFor(e, e.agent());
+        Call c = ringingFor(e, e.agent(), now);
         if (c != null) {
           calls.answered(c, now);
         }
       }
       case AgentLegFailed e -> {
-        Call c = ringingFor(e, e.agent());
+        Call c = ringingFor(e, e.agent(), now);
         if (c != null) {
           calls.ringFailed(c, e.reason(), false, now);
         }
       }
       case AgentHungUp e -> agentHungUp(e, now);
-      case CallHeld e -> connected(e, c -> calls.hold(c, true, now));
-      case CallUnheld e -> connected(e, c -> calls.hold(c, false, now));
+      case CallHeld e -> connected(e, now, c -> calls.hold(c, true, now));
+      case CallUnheld e -> connected(e, now, c -> calls.hold(c, false, now));
       case EndpointReachability e -> {
         var list = state.agentsByEndpoint.get(e.endpoint());
         if (list == null) {
-          state.ignored("unknown endpoint", e);
+          state.ignored("unknown endpoint", e, now);
           return;
         }
         for (Agent a : list) {
@@ -96,7 +96,7 @@ public final class Engine {
   private void callerHungUp(CallerHungUp e, long now) {
     Call c = state.calls.get(e.call());
     if (c == null) {
-      state.ignored("unknown call", e);
+      state.ignored("unknown call", e, now);
       return;
     }
     switch (c.phase) {
@@ -108,33 +108,33 @@ public final class Engine {
   private void agentHungUp(AgentHungUp e, long now) {
     Call c = state.calls.get(e.call());
     if (c == null || c.agent == null || !c.agent.id.equals(e.agent())) {
-      state.ignored(c == null ? "unknown call" : "agent is not on this call", e);
+      state.ignored(c == null ? "unknown call" : "agent is not on this call", e, now);
       return;
     }
     switch (c.phase) {
       case CONNECTED -> calls.ended(c, CallEndSide.AGENT, now);
       case RINGING -> calls.ringFailed(c, LegFailure.BUSY, false, now);
-      case WAITING -> state.ignored("call is waiting", e);
+      case WAITING -> state.ignored("call is waiting", e, now);
     }
   }
 
-  private Call ringingFor(TelephonyEvent e, org.hotlineacd.cti.model.AgentId agent) {
+  private Call ringingFor(TelephonyEvent e, org.hotlineacd.cti.model.AgentId agent, long now) {
     Call c = state.calls.get(e.call());
     if (c == null) {
-      state.ignored("unknown call", e);
+      state.ignored("unknown call", e, now);
       return null;
     }
     if (c.phase != Call.Phase.RINGING || !c.agent.id.equals(agent)) {
-      state.ignored("call is not ringing this agent", e);
+      state.ignored("call is not ringing this agent", e, now);
       return null;
     }
     return c;
   }
 
-  private void connected(TelephonyEvent e, Consumer<Call> action) {
+  private void connected(TelephonyEvent e, long now, Consumer<Call> action) {
     Call c = state.calls.get(e.call());
     if (c == null || c.phase != Call.Phase.CONNECTED) {
-      state.ignored(c == null ? "unknown call" : "call is not connected", e);
+      state.ignored(c == null ? "unknown call" : "call is not connected", e, now);
       return;
     }
     action.accept(c);

@@ -44,6 +44,8 @@ final class EngineState {
   private long commandCounter;
   private long callSeq;
   private long ignoredInputs;
+  private long unloggedIgnored;
+  private long lastIgnoredLogNanos = Long.MIN_VALUE / 2;
 
   EngineState(AcdConfig config, SegmentListener segments) {
     this.config = config;
@@ -124,12 +126,26 @@ final class EngineState {
     return outbox.size();
   }
 
-  /** Notes an input that names an unknown or unsuitable call or agent; it changes nothing. */
-  void ignored(String what, Object input) {
+  /**
+   * Notes an input that names an unknown or unsuitable call or agent; it changes nothing. Each one
+   * is logged once, but at most one line per second of engine time (a flood of bad input must not
+   * turn into a flood of log lines); the next line says how many went unlogged.
+   */
+  void ignored(String what, Object input, long nowNanos) {
     ignoredInputs++;
-    if (LOG.isWarnEnabled()) {
-      LOG.warn("ignored input ({}): {}", what, input);
+    if (nowNanos - lastIgnoredLogNanos < 1_000_000_000L) {
+      unloggedIgnored++;
+      return;
     }
+    lastIgnoredLogNanos = nowNanos;
+    if (LOG.isWarnEnabled()) {
+      if (unloggedIgnored > 0) {
+        LOG.warn("ignored input ({}): {} ({} more ignored inputs not logged)", what, input, unloggedIgnored);
+      } else {
+        LOG.warn("ignored input ({}): {}", what, input);
+      }
+    }
+    unloggedIgnored = 0;
   }
 
   /** Notes an agent request refused by the transition table (normal operation, not a fault). */
