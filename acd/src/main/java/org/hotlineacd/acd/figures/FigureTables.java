@@ -20,7 +20,15 @@ public final class FigureTables {
 
   private FigureTables() {}
 
-  /** The whole report for a range: title, annual table (centre), per-queue table, notes. */
+  /** The whole report over every interval the book holds (what {@code simulate} prints at the end). */
+  public static String report(FigureBook book) {
+    return report(book, book.firstIntervalStart(), book.lastIntervalEnd());
+  }
+
+  /**
+   * The whole report for the intervals starting in [fromNanos, toNanos): title, annual table
+   * (centre), per-queue table, thresholds, formulas and zone.
+   */
   public static String report(FigureBook book, long fromNanos, long toNanos) {
     IntervalClock clock = new IntervalClock(book.zone());
     Figures centre = book.centre(fromNanos, toNanos);
