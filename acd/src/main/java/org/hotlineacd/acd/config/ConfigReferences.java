@@ -88,7 +88,8 @@ final class ConfigReferences {
         if (path.contains(next)) {
           List<String> cycle = new ArrayList<>(path.subList(path.indexOf(next), path.size()));
           cycle.add(next);
-          if (reported.add(String.join(",", cycle.stream().sorted().toList()))) {
+          // The cycle ends where it starts; key it by its members so c->d->c and d->c->d count once.
+          if (reported.add(String.join(",", cycle.subList(1, cycle.size()).stream().sorted().toList()))) {
             problems.add("queues: overflow loop " + String.join(" -> ", cycle));
           }
           break;
