@@ -94,7 +94,7 @@ final class ConfigBinder {
   private <T> Optional<T> buildItem(YamlNode n, String path, BiFunction<YamlNode, String, Optional<T>> item) {
     try {
       return item.apply(n, path);
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {
       problems.add(n, path, String.valueOf(e.getMessage()));
       return Optional.empty();
     }

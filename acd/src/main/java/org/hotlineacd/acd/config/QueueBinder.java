@@ -45,7 +45,7 @@ final class QueueBinder {
       Duration maxWait = f.duration("maxWait", false, null);
       int maxLength = f.integer("maxLength", "maxLength", 0, Integer.MAX_VALUE, 0);
       Overflow overflow = f.node("overflow").flatMap(n -> overflow(n, f.at("overflow"))).orElse(null);
-      if (overflow == null && !f.node("overflow").isPresent()) {
+      if (overflow == null && f.node("overflow").isEmpty()) {
         requireOverflowFor(f, "maxWait", maxWait != null);
         requireOverflowFor(f, "maxLength", maxLength > 0);
       }
