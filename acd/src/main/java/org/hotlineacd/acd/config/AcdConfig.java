@@ -14,6 +14,8 @@ import java.util.Optional;
  * <p>The records check their own invariants; cross-references (a line's queue exists, no overflow
  * loop) are checked by {@link #checkReferences()}, which the file loader calls and reports with
  * file positions.
+ *
+ * @param server where the network edge listens (defaults to {@link ServerSettings#DEFAULT})
  */
 public record AcdConfig(
     EngineSettings settings,
@@ -22,7 +24,8 @@ public record AcdConfig(
     List<LineConfig> lines,
     List<QueueConfig> queues,
     List<AgentConfig> agents,
-    Map<String, TransferTarget> transferTargets) {
+    Map<String, TransferTarget> transferTargets,
+    ServerSettings server) {
 
   /** The reason an agent is given when it goes not-ready after unanswered rings. */
   public static final String NO_ANSWER_REASON = "no-answer";
@@ -40,6 +43,19 @@ public record AcdConfig(
     agents = agents == null ? List.of() : List.copyOf(agents);
     transferTargets =
         transferTargets == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(transferTargets));
+    server = server == null ? ServerSettings.DEFAULT : server;
+  }
+
+  /** A configuration with the default {@link ServerSettings} (the signature before {@code server} existed). */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, ServerSettings.DEFAULT);
   }
 
   /** The queue with this id. */
@@ -56,7 +72,7 @@ public record AcdConfig(
   public AcdConfig withAgents(List<AgentConfig> more) {
     List<AgentConfig> all = new ArrayList<>(agents);
     all.addAll(more);
-    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets);
+    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server);
   }
 
   /**

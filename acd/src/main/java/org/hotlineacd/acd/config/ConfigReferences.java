@@ -1,6 +1,7 @@
 package org.hotlineacd.acd.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,24 +78,31 @@ final class ConfigReferences {
     }
   }
 
+  /**
+   * Each queue overflows to at most one queue, so following the chains once, remembering which
+   * queues are finished, finds every loop in linear time, each exactly once.
+   */
   private static void overflowLoops(AcdConfig c, Map<String, QueueConfig> queues, List<String> problems) {
-    Set<String> reported = new HashSet<>();
+    Set<String> done = new HashSet<>();
     for (QueueConfig start : c.queues()) {
+      Map<String, Integer> onPath = new HashMap<>();
       List<String> path = new ArrayList<>();
       QueueConfig q = start;
-      while (q != null && q.overflow() != null && q.overflow().kind() == Overflow.Kind.QUEUE) {
+      while (q != null && !done.contains(q.id())
+          && q.overflow() != null && q.overflow().kind() == Overflow.Kind.QUEUE) {
+        onPath.put(q.id(), path.size());
         path.add(q.id());
         String next = q.overflow().target();
-        if (path.contains(next)) {
-          List<String> cycle = new ArrayList<>(path.subList(path.indexOf(next), path.size()));
+        Integer at = onPath.get(next);
+        if (at != null) {
+          List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
           cycle.add(next);
-          if (reported.add(String.join(",", cycle.stream().sorted().toList()))) {
-            problems.add("queues: overflow loop " + String.join(" -> ", cycle));
-          }
+          problems.add("queues: overflow loop " + String.join(" -> ", cycle));
           break;
         }
         q = queues.get(next);
       }
+      done.addAll(path);
     }
   }
 

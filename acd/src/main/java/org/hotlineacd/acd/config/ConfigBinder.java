@@ -1,0 +1,254 @@
+package org.hotlineacd.acd.config;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Binds a YAML tree to an {@link AcdConfig}, section by section. Every problem is reported and
+ * replaced by a default so the rest of the file is still checked; an item that cannot be built at
+ * all (no id, say) is left out, and {@link #yamlIndices} remembers which YAML item each built one
+ * came from, so cross-reference problems point at the right lines.
+ */
+final class ConfigBinder {
+  /** The sections the loader interprets. */
+  static final List<String> SECTIONS = List.of(
+      "settings", "server", "skills", "notReadyReasons", "transferTargets", "lines", "queues", "agents");
+
+  /** Sections reserved for later issues: accepted when they are maps, not interpreted yet. */
+  static final List<String> RESERVED = List.of(
+      "asterisk", "storage", "caseSystem", "security", "businessHours", "dispositions", "categories");
+
+  private static final List<String> TOP_KEYS = concat(SECTIONS, RESERVED);
+  private static final List<String> SETTINGS_KEYS = List.of("timeZone", "maxConsecutiveNoAnswer");
+  private static final List<String> SERVER_KEYS = List.of("port", "bind");
+  private static final List<String> TARGET_KEYS = List.of("dialString", "description");
+  private static final List<String> LINE_KEYS =
+      List.of("id", "name", "queue", "priority", "callerData", "transferInLabel");
+  private static final List<String> AGENT_KEYS = List.of("id", "name", "endpoint", "skills", "secretHash");
+  private static final List<String> BUILT_IN_REASONS =
+      List.of(AcdConfig.NO_ANSWER_REASON, AcdConfig.LOGIN_REASON);
+  private static final Pattern BIND = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
+  private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9_-]+/\\S+");
+
+  private final Problems problems;
+  private final Map<String, List<Integer>> yamlIndices = new HashMap<>();
+  /** Endpoint to the agent that has it, so two agents never share a phone. */
+  private final Map<String, String> endpoints = new HashMap<>();
+
+  ConfigBinder(Problems problems) {
+    this.problems = problems;
+  }
+
+  /** For the YAML path of a list, the YAML index of each item that made it into the config. */
+  Map<String, List<Integer>> yamlIndices() {
+    return yamlIndices;
+  }
+
+  Optional<AcdConfig> bind(YamlNode root) {
+    Optional<Fields> top = Fields.of(root, "", problems, TOP_KEYS);
+    if (top.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields f = top.get();
+    EngineSettings settings = f.node("settings").map(this::settings).orElse(EngineSettings.DEFAULT);
+    ServerSettings server = f.node("server").map(this::server).orElse(ServerSettings.DEFAULT);
+    List<String> skills = f.node("skills").map(n -> idList(n, "skills", "skill")).orElse(List.of());
+    List<String> reasons = f.node("notReadyReasons").map(n -> idList(n, "notReadyReasons", "reason")).orElse(List.of());
+    Map<String, TransferTarget> targets = f.node("transferTargets").map(this::targets).orElse(Map.of());
+    List<LineConfig> lines = f.node("lines").map(n -> items(n, "lines", this::line)).orElse(List.of());
+    QueueBinder queueBinder = new QueueBinder(problems, yamlIndices);
+    List<QueueConfig> queues = f.required("queues").map(n -> items(n, "queues", queueBinder::queue)).orElse(List.of());
+    List<AgentConfig> agents = f.node("agents").map(n -> items(n, "agents", this::agent)).orElse(List.of());
+    for (String reserved : RESERVED) {
+      f.node(reserved).ifPresent(n -> Values.map(n, reserved, problems));
+    }
+    return Optional.of(new AcdConfig(settings, skills, reasons, lines, queues, agents, targets, server));
+  }
+
+  /** Binds each item of a list, leaving out the ones that cannot be built. */
+  <T> List<T> items(YamlNode node, String path, BiFunction<YamlNode, String, Optional<T>> item) {
+    Optional<YamlNode.ListNode> list = Values.list(node, path, problems);
+    List<T> built = new ArrayList<>();
+    List<Integer> indices = new ArrayList<>();
+    for (int i = 0; list.isPresent() && i < list.get().items().size(); i++) {
+      YamlNode n = list.get().items().get(i);
+      Optional<T> t = buildItem(n, path + "[" + i + "]", item);
+      if (t.isPresent()) {
+        built.add(t.get());
+        indices.add(i);
+      }
+    }
+    yamlIndices.put(path, indices);
+    return built;
+  }
+
+  /** Binds one item; a record invariant the binder did not check itself is still reported. */
+  private <T> Optional<T> buildItem(YamlNode n, String path, BiFunction<YamlNode, String, Optional<T>> item) {
+    try {
+      return item.apply(n, path);
+    } catch (IllegalArgumentException e) {
+      problems.add(n, path, String.valueOf(e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private EngineSettings settings(YamlNode node) {
+    return Fields.of(node, "settings", problems, SETTINGS_KEYS).map(f -> {
+      ZoneId zone = f.node("timeZone").flatMap(n -> zone(n, f.at("timeZone")))
+          .orElse(EngineSettings.DEFAULT.timeZone());
+      int noAnswer = f.integer("maxConsecutiveNoAnswer", "maxConsecutiveNoAnswer", 1, Integer.MAX_VALUE,
+          EngineSettings.DEFAULT.maxConsecutiveNoAnswer());
+      return new EngineSettings(zone, noAnswer);
+    }).orElse(EngineSettings.DEFAULT);
+  }
+
+  private Optional<ZoneId> zone(YamlNode node, String path) {
+    return Values.string(node, path, problems).flatMap(text -> {
+      try {
+        return Optional.of(ZoneId.of(text));
+      } catch (DateTimeException e) {
+        StringBuilder m = new StringBuilder("unknown time zone '").append(text).append('\'');
+        Suggest.closest(text, ZoneId.getAvailableZoneIds())
+            .ifPresent(z -> m.append("; did you mean '").append(z).append("'?"));
+        m.append(" (an IANA zone such as Asia/Shanghai, or UTC)");
+        problems.add(node, path, m.toString());
+        return Optional.empty();
+      }
+    });
+  }
+
+  private ServerSettings server(YamlNode node) {
+    return Fields.of(node, "server", problems, SERVER_KEYS).map(f -> {
+      int port = f.integer("port", "port", 1, 65535, ServerSettings.DEFAULT.port());
+      String bind = f.string("bind").filter(b -> {
+        if (BIND.matcher(b).matches()) {
+          return true;
+        }
+        problems.add(f.node("bind").orElseThrow(), f.at("bind"), "bind must be an IP address or host name, was '" + b + "'");
+        return false;
+      }).orElse(ServerSettings.DEFAULT.bind());
+      return new ServerSettings(port, bind);
+    }).orElse(ServerSettings.DEFAULT);
+  }
+
+  /** A list of distinct ids (skills, reasons). */
+  private List<String> idList(YamlNode node, String path, String what) {
+    Map<String, YamlNode.Mark> seen = new LinkedHashMap<>();
+    Optional<YamlNode.ListNode> list = Values.list(node, path, problems);
+    for (int i = 0; list.isPresent() && i < list.get().items().size(); i++) {
+      YamlNode n = list.get().items().get(i);
+      String at = path + "[" + i + "]";
+      Values.id(n, at, problems, what).ifPresent(id -> {
+        if (BUILT_IN_REASONS.contains(id) && what.equals("reason")) {
+          problems.add(n, at, "reason '" + id + "' is built in; remove it from the list");
+          return;
+        }
+        YamlNode.Mark first = seen.putIfAbsent(id, n.mark());
+        if (first != null) {
+          problems.add(n, at, "duplicate " + what + " '" + id + "' (first given at line " + first.line() + ")");
+        }
+      });
+    }
+    return List.copyOf(seen.keySet());
+  }
+
+  private Map<String, TransferTarget> targets(YamlNode node) {
+    Map<String, TransferTarget> targets = new LinkedHashMap<>();
+    Values.map(node, "transferTargets", problems).ifPresent(m -> {
+      for (YamlNode.Entry e : m.entries().values()) {
+        String at = "transferTargets." + e.key();
+        if (!Values.ID.matcher(e.key()).matches()) {
+          problems.add(e.keyMark(), at, "invalid transfer target label '" + e.key()
+              + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+          continue;
+        }
+        Fields.of(e.value(), at, problems, TARGET_KEYS).ifPresent(f -> f.requiredString("dialString")
+            .ifPresent(dial -> targets.put(e.key(),
+                new TransferTarget(e.key(), dial, f.string("description").orElse(null)))));
+      }
+    });
+    return targets;
+  }
+
+  private Optional<LineConfig> line(YamlNode node, String path) {
+    return Fields.of(node, path, problems, LINE_KEYS).flatMap(f -> {
+      Optional<String> id = f.requiredId("id", "line id");
+      Optional<String> queue = f.requiredId("queue", "queue id");
+      int priority = f.integer("priority", "priority", 0, 100, 0);
+      List<String> callerData = f.node("callerData").map(n -> strings(n, f.at("callerData"))).orElse(List.of());
+      String label = f.id("transferInLabel", "transfer-in label").orElse(null);
+      if (id.isEmpty() || queue.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new LineConfig(id.get(), f.string("name").orElse(null), queue.get(), priority, callerData, label));
+    });
+  }
+
+  private List<String> strings(YamlNode node, String path) {
+    List<String> out = new ArrayList<>();
+    Values.list(node, path, problems).ifPresent(l -> {
+      for (int i = 0; i < l.items().size(); i++) {
+        Values.string(l.items().get(i), path + "[" + i + "]", problems).ifPresent(out::add);
+      }
+    });
+    return out;
+  }
+
+  private Optional<AgentConfig> agent(YamlNode node, String path) {
+    return Fields.of(node, path, problems, AGENT_KEYS).flatMap(f -> {
+      Optional<String> id = f.requiredId("id", "agent id");
+      Optional<String> endpoint = f.requiredString("endpoint").filter(e -> checkEndpoint(f, e, id.orElse(null)));
+      Map<String, Integer> skills = f.node("skills").map(n -> levels(n, f.at("skills"), problems)).orElse(Map.of());
+      if (id.isEmpty() || endpoint.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new AgentConfig(
+          id.get(), f.string("name").orElse(null), endpoint.get(), skills, f.string("secretHash").orElse(null)));
+    });
+  }
+
+  private boolean checkEndpoint(Fields f, String endpoint, String agentId) {
+    YamlNode n = f.node("endpoint").orElseThrow();
+    if (!ENDPOINT.matcher(endpoint).matches()) {
+      problems.add(n, f.at("endpoint"), "endpoint must look like TECH/resource (e.g. PJSIP/1001), was '" + endpoint + "'");
+      return false;
+    }
+    String first = endpoints.putIfAbsent(endpoint, agentId == null ? f.path() : "agent " + agentId + " (" + f.path() + ")");
+    if (first != null) {
+      problems.add(n, f.at("endpoint"), "endpoint '" + endpoint + "' is already used by " + first);
+      return false;
+    }
+    return true;
+  }
+
+  /** A map of skill to level, 1-10 (agent skills and queue requirements). */
+  static Map<String, Integer> levels(YamlNode node, String path, Problems problems) {
+    Map<String, Integer> levels = new LinkedHashMap<>();
+    Values.map(node, path, problems).ifPresent(m -> {
+      for (YamlNode.Entry e : m.entries().values()) {
+        String at = path + "." + e.key();
+        if (!Values.ID.matcher(e.key()).matches()) {
+          problems.add(e.keyMark(), at, "invalid skill '" + e.key()
+              + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+          continue;
+        }
+        Values.integer(e.value(), at, problems, "skill level", 1, 10).ifPresent(l -> levels.put(e.key(), l));
+      }
+    });
+    return levels;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+}

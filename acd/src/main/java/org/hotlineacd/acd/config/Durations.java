@@ -1,0 +1,70 @@
+package org.hotlineacd.acd.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the duration forms the configuration accepts: {@code 30s}, {@code 2m}, {@code 1h30m},
+ * {@code 500ms}, ISO-8601 {@code PT30S}, or a bare number of seconds ({@code 30}, {@code 1.5}).
+ */
+final class Durations {
+  static final String FORMS = "30s, 2m, 1h30m, 500ms, PT30S or a number of seconds";
+
+  private static final Pattern UNITS =
+      Pattern.compile("(-)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
+  private static final Pattern SECONDS = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+  private Durations() {}
+
+  static Optional<Duration> parse(String text) {
+    String t = text.strip();
+    try {
+      if (SECONDS.matcher(t).matches()) {
+        BigDecimal nanos = new BigDecimal(t).movePointRight(9);
+        return Optional.of(Duration.ofNanos(nanos.longValueExact()));
+      }
+      if (t.startsWith("P") || t.startsWith("-P") || t.startsWith("p")) {
+        return Optional.of(Duration.parse(t));
+      }
+      Matcher m = UNITS.matcher(t);
+      if (!m.matches() || (m.group(2) == null && m.group(3) == null && m.group(4) == null && m.group(5) == null)) {
+        return Optional.empty();
+      }
+      Duration d = Duration.ofHours(number(m.group(2)))
+          .plusMinutes(number(m.group(3)))
+          .plusSeconds(number(m.group(4)))
+          .plusMillis(number(m.group(5)));
+      return Optional.of(m.group(1) != null ? d.negated() : d);
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A compact form for messages: {@code 1h30m}, {@code 20s}, {@code 500ms}, {@code 0s}. */
+  static String format(Duration d) {
+    if (d.isZero()) {
+      return "0s";
+    }
+    StringBuilder s = new StringBuilder(d.isNegative() ? "-" : "");
+    Duration a = d.abs();
+    append(s, a.toHours(), "h");
+    append(s, a.toMinutesPart(), "m");
+    append(s, a.toSecondsPart(), "s");
+    append(s, a.toMillisPart(), "ms");
+    return s.toString();
+  }
+
+  private static void append(StringBuilder s, long value, String unit) {
+    if (value != 0) {
+      s.append(value).append(unit);
+    }
+  }
+
+  private static long number(String digits) {
+    return digits == null ? 0 : Long.parseLong(digits);
+  }
+}
