@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the duration forms the configuration accepts: {@code 30s}, {@code 2m}, {@code 1h30m},
- * {@code 500ms}, ISO-8601 {@code PT30S}, or a bare number of seconds ({@code 30}, {@code 1.5}).
+ * {@code 500ms}, ISO-8601 {@code PT30S}, or a bare number of seconds ({@code 30}, {@code 1.5}):
+ * the one reading of duration text for configuration, profiles and the command line.
  */
-final class Durations {
-  static final String FORMS = "30s, 2m, 1h30m, 500ms, PT30S or a number of seconds";
+public final class Durations {
+  /** The accepted forms, for error messages. */
+  public static final String FORMS = "30s, 2m, 1h30m, 500ms, PT30S or a number of seconds";
 
   private static final Pattern UNITS =
       Pattern.compile("(-)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
@@ -20,7 +22,8 @@ final class Durations {
 
   private Durations() {}
 
-  static Optional<Duration> parse(String text) {
+  /** Parses {@code 30s}, {@code 2m}, {@code 1h30m}, {@code 500ms}, ISO-8601 or a number of seconds. */
+  public static Optional<Duration> parse(String text) {
     String t = text.strip();
     try {
       if (SECONDS.matcher(t).matches()) {
@@ -45,7 +48,8 @@ final class Durations {
   }
 
   /** A compact form for messages: {@code 1h30m}, {@code 20s}, {@code 500ms}, {@code 0s}. */
-  static String format(Duration d) {
+  /** Writes a duration the way {@link #parse} reads it back. */
+  public static String format(Duration d) {
     if (d.isZero()) {
       return "0s";
     }

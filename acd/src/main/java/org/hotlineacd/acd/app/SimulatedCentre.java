@@ -1,0 +1,86 @@
+package org.hotlineacd.acd.app;
+
+import java.util.List;
+import org.hotlineacd.acd.config.AcdConfig;
+import org.hotlineacd.acd.engine.Engine;
+import org.hotlineacd.acd.figures.FigureBook;
+import org.hotlineacd.acd.loop.EngineLoop;
+import org.hotlineacd.acd.loop.TimeSource;
+import org.hotlineacd.acd.segment.SegmentListener;
+import org.hotlineacd.acd.sim.LoadedProfile;
+import org.hotlineacd.cti.sim.SimulatedHotline;
+
+/**
+ * A whole centre on the simulated PBX: the configuration plus the profile's roster, the engine,
+ * its loop on the given time source, the figures, and the simulated callers and agents wired to
+ * the loop as PBX and desktops. Used by {@code demo} (real time) and {@code simulate} (virtual).
+ */
+public final class SimulatedCentre {
+  private final AcdConfig config;
+  private final Engine engine;
+  private final FigureBook figures;
+  private final EngineLoop loop;
+  private final SimulatedHotline hotline;
+
+  private SimulatedCentre(AcdConfig config, Engine engine, FigureBook figures, EngineLoop loop, SimulatedHotline hotline) {
+    this.config = config;
+    this.engine = engine;
+    this.figures = figures;
+    this.loop = loop;
+    this.hotline = hotline;
+  }
+
+  /**
+   * Builds the centre. Throws {@link IllegalArgumentException} listing every mismatch between the
+   * profile and the configuration (an unknown line, skill or reason).
+   */
+  public static SimulatedCentre create(AcdConfig base, LoadedProfile profile, long seed, TimeSource time,
+      SegmentListener... moreListeners) {
+    List<String> problems = profile.problemsAgainst(base);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("the profile does not fit the configuration:\n  " + String.join("\n  ", problems));
+    }
+    AcdConfig config = base.withAgents(profile.roster()).requireConsistent();
+    FigureBook figures = new FigureBook(config);
+    SegmentListener listener = figures;
+    if (moreListeners.length > 0) {
+      SegmentListener[] all = moreListeners.clone();
+      listener = event -> {
+        figures.on(event);
+        for (SegmentListener l : all) {
+          l.on(event);
+        }
+      };
+    }
+    Engine engine = new Engine(config, listener);
+    EngineLoop loop = new EngineLoop(engine, time);
+    SimulatedHotline hotline = new SimulatedHotline(profile.profile(), loop, seed);
+    loop.notifier(hotline).telephony(hotline);
+    return new SimulatedCentre(config, engine, figures, loop, hotline);
+  }
+
+  /** The configuration the engine runs on (the base plus the simulated roster). */
+  public AcdConfig config() {
+    return config;
+  }
+
+  /** The engine (touch only on the loop thread, or when the loop is not running). */
+  public Engine engine() {
+    return engine;
+  }
+
+  /** The figures (touch only on the loop thread, or when the loop is not running). */
+  public FigureBook figures() {
+    return figures;
+  }
+
+  /** The loop. */
+  public EngineLoop loop() {
+    return loop;
+  }
+
+  /** The simulated callers and agents. */
+  public SimulatedHotline hotline() {
+    return hotline;
+  }
+}

@@ -1,0 +1,87 @@
+package org.hotlineacd.acd.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Callable;
+import org.hotlineacd.acd.app.LiveSummary;
+import org.hotlineacd.acd.app.SimulatedCentre;
+import org.hotlineacd.acd.config.AcdConfig;
+import org.hotlineacd.acd.config.ConfigException;
+import org.hotlineacd.acd.loop.TimeSource;
+import org.hotlineacd.acd.sim.LoadedProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The newcomer's first command: the real engine serving simulated callers and agents in real time
+ * (or sped up), with a live summary every few seconds.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Run the engine with the simulated PBX in real time (no Asterisk needed) and print a",
+        "live summary: calls waiting, longest wait, answered, 30-second rate, ASA, talk; agents by state."})
+final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ConfigOption config;
+  @Mixin ProfileOptions profile;
+
+  @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+      description = "how many times faster than real time the simulated hotline runs (default: ${DEFAULT-VALUE})")
+  double speed;
+
+  @Option(names = "--every", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
+      description = "how often to print the summary, in real time (default: ${DEFAULT-VALUE})")
+  Duration every;
+
+  @Option(names = {"-d", "--duration"}, paramLabel = "D", converter = DurationConverter.class,
+      description = "stop after this much real time (default: run until Ctrl-C)")
+  Duration duration;
+
+  @Override
+  public Integer call() throws ConfigException, InterruptedException {
+    if (!(speed > 0) || speed > 10_000) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--speed must be above 0 and at most 10000, was " + speed);
+    }
+    AcdConfig base = config.load();
+    LoadedProfile loaded = profile.load("demo");
+    long start = System.currentTimeMillis() * 1_000_000L;
+    SimulatedCentre centre = SimulatedCentre.create(base, loaded, profile.seed, TimeSource.scaled(start, speed));
+    AtomicReference<String> latest = new AtomicReference<>("starting...\n");
+    long publishEveryNanos = (long) (1_000_000_000L * speed);
+    long[] lastPublished = {Long.MIN_VALUE / 2};
+    centre.loop().onBatchEnd(now -> {
+      if (now - lastPublished[0] >= publishEveryNanos) {
+        lastPublished[0] = now;
+        latest.set(LiveSummary.render(centre.engine().snapshot(now), centre.figures(), now));
+      }
+    });
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; Ctrl-C stops.%n%n",
+        loaded.profile().name(), loaded.roster().size(), speed);
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(stopped::countDown, "acd-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    centre.loop().start("acd-engine");
+    long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < deadline) {
+      long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
+      if (stopped.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
+        break;
+      }
+      out.println(latest.get());
+      out.flush();
+    }
+    centre.loop().stop();
+    if (duration != null) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
+    return 0;
+  }
+}
