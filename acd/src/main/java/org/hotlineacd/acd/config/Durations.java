@@ -48,7 +48,6 @@ public final class Durations {
   }
 
   /** A compact form for messages: {@code 1h30m}, {@code 20s}, {@code 500ms}, {@code 0s}. */
-  /** Writes a duration the way {@link #parse} reads it back. */
   public static String format(Duration d) {
     if (d.isZero()) {
       return "0s";
