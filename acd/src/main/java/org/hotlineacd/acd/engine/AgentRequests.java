@@ -6,6 +6,18 @@ import org.hotlineacd.cti.input.AgentLogout;
 import org.hotlineacd.cti.input.AgentNotReady;
 import org.hotlineacd.cti.input.AgentReady;
 import org.hotlineacd.cti.input.AgentRequest;
+import org.hotlineacd.cti.input.CancelConsultRequest;
+import org.hotlineacd.cti.input.CompleteTransferRequest;
+import org.hotlineacd.cti.input.ConsultRequest;
+import org.hotlineacd.cti.input.HoldRequest;
+import org.hotlineacd.cti.input.RecordingRequest;
+import org.hotlineacd.cti.input.TransferRequest;
+import org.hotlineacd.acd.config.TransferTarget;
+import org.hotlineacd.cti.model.TransferDestination;
+import org.hotlineacd.cti.output.CancelConsult;
+import org.hotlineacd.cti.output.ConsultCall;
+import org.hotlineacd.cti.output.HoldCall;
+import org.hotlineacd.cti.output.Recording;
 import org.hotlineacd.cti.input.WrapUpDone;
 import org.hotlineacd.cti.model.AgentState;
 import org.hotlineacd.cti.output.HangUpCall;
@@ -24,6 +36,12 @@ import org.hotlineacd.cti.output.RequestRefused;
  *              on-call, wrap-up                   accepted; applied when wrap-up ends
  * wrap-up-done wrap-up                            ready, or the pending not-ready
  * hang-up      on-call                            the PBX hangs up; the call ends when it reports it
+ * hold/unhold  on-call (no consultation)          the PBX holds; CallHeld/CallUnheld confirm it
+ * transfer     on-call (no consultation)          wrap-up; the call joins a queue, rings an agent,
+ *                                                 or leaves to an external target
+ * consult      on-call                            the target is dialled; complete: wrap-up, the
+ *                                                 call leaves; cancel: back to the caller
+ * recording    on-call                            recording starts or stops
  * logout       ready, not-ready                   logged-out
  * </pre>
  */
@@ -31,13 +49,16 @@ final class AgentRequests {
   static final String UNKNOWN_AGENT = "unknown-agent";
   static final String ILLEGAL_TRANSITION = "illegal-transition";
   static final String UNKNOWN_REASON = "unknown-reason";
+  static final String UNKNOWN_TARGET = "unknown-target";
 
   private final EngineState s;
   private final AgentFlow agents;
+  private final CallFlow calls;
 
-  AgentRequests(EngineState state, AgentFlow agents) {
+  AgentRequests(EngineState state, AgentFlow agents, CallFlow calls) {
     this.s = state;
     this.agents = agents;
+    this.calls = calls;
   }
 
   void handle(AgentRequest request, long now) {
@@ -55,6 +76,12 @@ final class AgentRequests {
           case AgentNotReady r -> notReady(a, r.reason(), now);
           case WrapUpDone r -> wrapUpDone(a, r, now);
           case AgentHangUpRequest r -> hangUp(a);
+          case HoldRequest r -> hold(a, r.hold());
+          case TransferRequest r -> transfer(a, r.destination(), now);
+          case ConsultRequest r -> consult(a, r.targetLabel());
+          case CompleteTransferRequest r -> completeTransfer(a, now);
+          case CancelConsultRequest r -> cancelConsult(a);
+          case RecordingRequest r -> recording(a, r.start());
         };
     if (refusal == null) {
       s.emit(new RequestAccepted(a.id, request.requestId()));
@@ -142,6 +169,121 @@ final class AgentRequests {
     }
     a.call.hangUpByAgent = true;
     s.emit(new HangUpCall(s.nextCommandId(), a.call.id));
+    return null;
+  }
+
+  /** The agent's connected call, or null when it has none. */
+  private static Call connected(Agent a) {
+    return a.state == AgentState.ON_CALL && a.call != null && a.call.phase == Call.Phase.CONNECTED ? a.call : null;
+  }
+
+  private static Refusal noCall(Agent a, String what) {
+    return illegal("cannot " + what + ": agent " + a.id + " has no connected call (" + a.state.label() + ")");
+  }
+
+  private Refusal hold(Agent a, boolean hold) {
+    Call c = connected(a);
+    if (c == null) {
+      return noCall(a, hold ? "hold" : "unhold");
+    }
+    if (c.consultTarget != null) {
+      return illegal("cannot " + (hold ? "hold" : "unhold") + " during an attended transfer: complete or cancel it first");
+    }
+    s.emit(new HoldCall(s.nextCommandId(), c.id, hold));
+    return null;
+  }
+
+  private Refusal transfer(Agent a, TransferDestination to, long now) {
+    Call c = connected(a);
+    if (c == null) {
+      return noCall(a, "transfer");
+    }
+    if (c.consultTarget != null) {
+      return illegal("cannot blind-transfer during an attended transfer: complete or cancel it first");
+    }
+    switch (to.kind()) {
+      case QUEUE -> {
+        QueueState q = s.queuesById.get(to.id());
+        if (q == null || q.removed) {
+          return new Refusal(UNKNOWN_TARGET, "no queue '" + to.id() + "' to transfer to");
+        }
+        calls.transferToQueue(c, q, now);
+      }
+      case AGENT -> {
+        Agent target = s.agentsById.get(new org.hotlineacd.cti.model.AgentId(to.id()));
+        if (target == null) {
+          return new Refusal(UNKNOWN_TARGET, "no agent '" + to.id() + "' to transfer to");
+        }
+        if (target == a || !target.available()) {
+          return illegal("agent " + to.id() + " is not ready to take a transfer (" + target.state.label() + ")");
+        }
+        calls.transferToAgent(c, target, now);
+      }
+      case EXTERNAL -> {
+        TransferTarget t = s.config.transferTargets().get(to.id());
+        if (t == null) {
+          return new Refusal(UNKNOWN_TARGET, "no transfer target '" + to.id() + "' (configured: "
+              + String.join(", ", s.config.transferTargets().keySet()) + ")");
+        }
+        calls.transferOut(c, t.label(), t.dialString(), now);
+      }
+    }
+    return null;
+  }
+
+  private Refusal consult(Agent a, String label) {
+    Call c = connected(a);
+    if (c == null) {
+      return noCall(a, "start an attended transfer");
+    }
+    if (c.consultTarget != null) {
+      return illegal("an attended transfer to '" + c.consultTarget + "' is already under way");
+    }
+    TransferTarget t = s.config.transferTargets().get(label);
+    if (t == null) {
+      return new Refusal(UNKNOWN_TARGET, "no transfer target '" + label + "' (configured: "
+          + String.join(", ", s.config.transferTargets().keySet()) + ")");
+    }
+    c.consultTarget = t.label();
+    s.emit(new ConsultCall(s.nextCommandId(), c.id, a.id, t.label(), t.dialString()));
+    calls.status(c);
+    return null;
+  }
+
+  private Refusal completeTransfer(Agent a, long now) {
+    Call c = connected(a);
+    if (c == null || c.consultTarget == null) {
+      return illegal("cannot complete a transfer: no attended transfer is under way");
+    }
+    calls.completeConsult(c, now);
+    return null;
+  }
+
+  private Refusal cancelConsult(Agent a) {
+    Call c = connected(a);
+    if (c == null || c.consultTarget == null) {
+      return illegal("cannot cancel: no attended transfer is under way");
+    }
+    c.consultTarget = null;
+    s.emit(new CancelConsult(s.nextCommandId(), c.id, a.id));
+    calls.status(c);
+    return null;
+  }
+
+  private Refusal recording(Agent a, boolean start) {
+    Call c = connected(a);
+    if (c == null) {
+      return noCall(a, start ? "start recording" : "stop recording");
+    }
+    if (start == c.recording) {
+      return illegal(start ? "the call is already being recorded" : "the call is not being recorded");
+    }
+    if (start && c.recordingFile == null) {
+      c.recordingFile = RecordingNames.of(c);
+    }
+    c.recording = start;
+    s.emit(new Recording(s.nextCommandId(), c.id, start, c.recordingFile));
+    calls.status(c);
     return null;
   }
 

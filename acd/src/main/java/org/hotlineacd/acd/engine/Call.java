@@ -32,6 +32,11 @@ final class Call {
   long heldSinceNanos;
   long holdNanos;
   boolean hangUpByAgent;
+  /** The external label an attended transfer is consulting, or null. */
+  String consultTarget;
+  /** The recording's base name while the call is recorded, or null. */
+  String recordingFile;
+  boolean recording;
   /** A max-wait overflow came due while an agent's phone rang: carried out if the ring fails. */
   boolean overflowDue;
 

@@ -19,8 +19,12 @@ import org.hotlineacd.cti.model.CallEndSide;
 import org.hotlineacd.cti.model.LegFailure;
 import org.hotlineacd.cti.output.AnnouncePosition;
 import org.hotlineacd.cti.output.CallOffered;
+import org.hotlineacd.cti.output.CallStatus;
 import org.hotlineacd.cti.output.CancelRing;
+import org.hotlineacd.cti.output.CompleteTransfer;
 import org.hotlineacd.cti.output.ConnectCall;
+import org.hotlineacd.cti.output.ParkCall;
+import org.hotlineacd.cti.output.Recording;
 import org.hotlineacd.cti.output.RingAgent;
 import org.hotlineacd.cti.output.RouteCall;
 
@@ -53,11 +57,14 @@ final class CallFlow {
     }
     Call c = new Call(e.call(), e.line(), e.callerNumber(), e.callerData(), line.priority(), s.nextCallSeq());
     s.calls.put(c.id, c);
-    enqueue(c, q, 0, now, line.transferInLabel());
+    enqueue(c, q, 0, now, line.transferInLabel(), null);
   }
 
-  /** Starts a queue segment: admission (empty queue, maximum length), timers, then routing. */
-  void enqueue(Call c, QueueState q, int segmentIndex, long now, String transferInLabel) {
+  /**
+   * Starts a queue segment: admission (empty queue, maximum length), timers, then routing. A call
+   * transferred to a named agent skips admission and is offered to that agent first.
+   */
+  void enqueue(Call c, QueueState q, int segmentIndex, long now, String transferInLabel, Agent directTo) {
     c.queue = q;
     c.key = new SegmentKey(c.id, segmentIndex, q.id(), c.line, now);
     c.phase = Call.Phase.WAITING;
@@ -69,7 +76,7 @@ final class CallFlow {
     }
     s.segment(new SegmentQueued(c.key, c.priority, c.callerNumber, transferInLabel));
     QueueConfig qc = q.config;
-    boolean canOverflow = qc.overflow() != null && segmentIndex + 1 < MAX_SEGMENTS;
+    boolean canOverflow = directTo == null && qc.overflow() != null && segmentIndex + 1 < MAX_SEGMENTS;
     if (canOverflow && q.removed) {
       overflow(c, "queue-removed", now);
       return;
@@ -83,7 +90,7 @@ final class CallFlow {
       return;
     }
     scheduleQueueTimers(c, now);
-    Agent a = Routing.pickAgent(c);
+    Agent a = directTo != null && directTo.available() ? directTo : Routing.pickAgent(c);
     if (a != null) {
       offer(c, a, now);
     } else {
@@ -199,8 +206,17 @@ final class CallFlow {
     }
   }
 
-  /** Talk ended (hang-up of either side): the agent starts wrap-up. */
+  /** Talk ended (hang-up of either side): the agent starts wrap-up and the call leaves. */
   void ended(Call c, CallEndSide side, long now) {
+    s.calls.remove(c.id);
+    endTalk(c, side, null, now);
+  }
+
+  /**
+   * Ends the agent's part of a connected call: the segment's talk is over (hold included) and the
+   * agent starts wrap-up. The call itself is left as it is (gone, or about to be queued again).
+   */
+  private void endTalk(Call c, CallEndSide side, String transferLabel, long now) {
     Agent a = c.agent;
     if (c.held) {
       c.holdNanos += now - c.heldSinceNanos;
@@ -208,11 +224,58 @@ final class CallFlow {
     }
     long talk = now - c.answeredNanos;
     a.talkNanos += talk;
-    s.calls.remove(c.id);
     c.agent = null;
     a.call = null;
-    s.segment(new SegmentTalkEnded(c.key, a.id, now, talk, c.holdNanos, side, null));
-    agents.startWrapUp(a, c.key, c.queue, talk, now);
+    SegmentKey key = c.key;
+    s.segment(new SegmentTalkEnded(key, a.id, now, talk, c.holdNanos, side, transferLabel, c.recordingFile));
+    agents.startWrapUp(a, key, c.queue, talk, now);
+  }
+
+  /** A blind transfer to an external target: the call leaves the ACD. */
+  void transferOut(Call c, String label, String dialString, long now) {
+    stopRecording(c);
+    s.calls.remove(c.id);
+    s.emit(new RouteCall(s.nextCommandId(), c.id, "external", label, dialString));
+    endTalk(c, CallEndSide.AGENT, label, now);
+  }
+
+  /** The attended transfer was completed: the caller is with the consulted target, outside the ACD. */
+  void completeConsult(Call c, long now) {
+    String label = c.consultTarget;
+    c.consultTarget = null;
+    stopRecording(c);
+    s.calls.remove(c.id);
+    s.emit(new CompleteTransfer(s.nextCommandId(), c.id, c.agent.id));
+    endTalk(c, CallEndSide.AGENT, label, now);
+  }
+
+  /** A blind transfer to a queue: a new segment there, with a new wait. */
+  void transferToQueue(Call c, QueueState target, long now) {
+    requeue(c, "queue:" + target.id(), now);
+    enqueue(c, target, c.key.index() + 1, now, null, null);
+  }
+
+  /** A blind transfer to a named ready agent: a new segment in the same queue, offered to that agent. */
+  void transferToAgent(Call c, Agent target, long now) {
+    requeue(c, "agent", now);
+    enqueue(c, c.queue, c.key.index() + 1, now, null, target);
+  }
+
+  private void requeue(Call c, String label, long now) {
+    stopRecording(c);
+    s.emit(new ParkCall(s.nextCommandId(), c.id, c.agent.id));
+    endTalk(c, CallEndSide.AGENT, label, now);
+    c.holdNanos = 0;
+    c.hangUpByAgent = false;
+    c.consultTarget = null;
+    c.recordingFile = null;
+  }
+
+  private void stopRecording(Call c) {
+    if (c.recording) {
+      c.recording = false;
+      s.emit(new Recording(s.nextCommandId(), c.id, false, c.recordingFile));
+    }
   }
 
   /** Moves a waiting call to its queue's overflow target. */
@@ -223,7 +286,7 @@ final class CallFlow {
     c.cancelQueueTimers();
     s.segment(new SegmentOverflowed(c.key, now, cause, o.kind().configName(), o.target()));
     if (o.kind() == Overflow.Kind.QUEUE) {
-      enqueue(c, s.queuesById.get(o.target()), c.key.index() + 1, now, null);
+      enqueue(c, s.queuesById.get(o.target()), c.key.index() + 1, now, null, null);
       return;
     }
     s.calls.remove(c.id);
@@ -291,9 +354,18 @@ final class CallFlow {
     if (held && !c.held) {
       c.held = true;
       c.heldSinceNanos = now;
+      status(c);
     } else if (!held && c.held) {
       c.holdNanos += now - c.heldSinceNanos;
       c.held = false;
+      status(c);
+    }
+  }
+
+  /** Tells the agent's desktop the call's hold, consultation and recording state. */
+  void status(Call c) {
+    if (c.agent != null) {
+      s.emit(new CallStatus(c.agent.id, c.id, c.held, c.consultTarget, c.recording));
     }
   }
 }

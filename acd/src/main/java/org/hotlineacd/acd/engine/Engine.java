@@ -11,6 +11,7 @@ import org.hotlineacd.cti.input.CallArrived;
 import org.hotlineacd.cti.input.CallHeld;
 import org.hotlineacd.cti.input.CallUnheld;
 import org.hotlineacd.cti.input.CallerHungUp;
+import org.hotlineacd.cti.input.ConsultFailed;
 import org.hotlineacd.cti.input.EndpointReachability;
 import org.hotlineacd.cti.input.Input;
 import org.hotlineacd.cti.input.TelephonyEvent;
@@ -49,7 +50,7 @@ public final class Engine {
     this.agents = new AgentFlow(state);
     this.calls = new CallFlow(state, agents);
     agents.wire(calls);
-    this.requests = new AgentRequests(state, agents);
+    this.requests = new AgentRequests(state, agents, calls);
   }
 
   /** Applies one input at {@code nowNanos} (never earlier than the last input or timer). */
@@ -80,6 +81,12 @@ public final class Engine {
       case AgentHungUp e -> agentHungUp(e, now);
       case CallHeld e -> connected(e, now, c -> calls.hold(c, true, now));
       case CallUnheld e -> connected(e, now, c -> calls.hold(c, false, now));
+      case ConsultFailed e -> connected(e, now, c -> {
+        if (c.consultTarget != null) {
+          c.consultTarget = null;
+          calls.status(c);
+        }
+      });
       case EndpointReachability e -> {
         var list = state.agentsByEndpoint.get(e.endpoint());
         if (list == null) {

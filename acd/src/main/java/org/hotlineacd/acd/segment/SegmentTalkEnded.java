@@ -7,8 +7,10 @@ import org.hotlineacd.cti.model.CallEndSide;
  * The answered segment's talk ended: the call ended or was transferred. Talk = answered to this
  * end, hold included.
  *
- * @param transferLabel where the call was transferred (a target label or {@code queue:ID}), or
- *     {@code null} when it simply ended
+ * @param transferLabel where the call was transferred: an external target label ({@code 110}),
+ *     {@code queue:ID} for a queue, {@code agent} for another agent; {@code null} when it simply
+ *     ended
+ * @param recordingFile the recording's base name when the call was recorded, else {@code null}
  */
 public record SegmentTalkEnded(
     SegmentKey key,
@@ -17,5 +19,13 @@ public record SegmentTalkEnded(
     long talkNanos,
     long holdNanos,
     CallEndSide side,
-    String transferLabel)
-    implements SegmentEvent {}
+    String transferLabel,
+    String recordingFile)
+    implements SegmentEvent {
+
+  /** A talk end without a recording. */
+  public SegmentTalkEnded(SegmentKey key, AgentId agent, long endedNanos, long talkNanos, long holdNanos,
+      CallEndSide side, String transferLabel) {
+    this(key, agent, endedNanos, talkNanos, holdNanos, side, transferLabel, null);
+  }
+}

@@ -112,7 +112,7 @@ class EngineRandomizedTest {
       String randomCall = liveCalls.isEmpty() || r.nextInt(10) == 0 ? "ghost" : liveCalls.get(r.nextInt(liveCalls.size()));
       EngineSnapshot.AgentView busy = pickBusy(snap, r);
       long req = step;
-      Input input = switch (r.nextInt(16)) {
+      Input input = switch (r.nextInt(20)) {
         case 0, 1, 2 -> {
           String id = "c" + (++callCounter);
           liveCalls.add(id);
@@ -137,6 +137,22 @@ class EngineRandomizedTest {
             ? (r.nextBoolean() ? new CallHeld(CallId.of(busy.call())) : new CallUnheld(CallId.of(busy.call())))
             : new CallerHungUp(CallId.of(randomCall));
         case 14 -> new AgentHangUpRequest(req, agent);
+        case 15 -> new org.hotlineacd.cti.input.HoldRequest(req, agent, r.nextBoolean());
+        case 16 -> new org.hotlineacd.cti.input.TransferRequest(req, busy != null ? AgentId.of(busy.id()) : agent,
+            switch (r.nextInt(3)) {
+              case 0 -> org.hotlineacd.cti.model.TransferDestination.queue(r.nextBoolean() ? "policy" : "general");
+              case 1 -> org.hotlineacd.cti.model.TransferDestination.agent("a" + r.nextInt(AGENTS));
+              default -> org.hotlineacd.cti.model.TransferDestination.external(
+                  r.nextBoolean() ? "in-province-other-city" : "110");
+            });
+        case 17 -> switch (r.nextInt(3)) {
+          case 0 -> new org.hotlineacd.cti.input.ConsultRequest(req, busy != null ? AgentId.of(busy.id()) : agent,
+              "in-province-other-city");
+          case 1 -> new org.hotlineacd.cti.input.CompleteTransferRequest(req, busy != null ? AgentId.of(busy.id()) : agent);
+          default -> new org.hotlineacd.cti.input.CancelConsultRequest(req, busy != null ? AgentId.of(busy.id()) : agent);
+        };
+        case 18 -> new org.hotlineacd.cti.input.RecordingRequest(req, busy != null ? AgentId.of(busy.id()) : agent,
+            r.nextBoolean());
         default -> new EndpointReachability("SIM/" + agent.value(), r.nextInt(4) != 0);
       };
       engine.apply(input, now);

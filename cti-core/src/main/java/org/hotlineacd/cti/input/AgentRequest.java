@@ -7,7 +7,18 @@ import org.hotlineacd.cti.model.AgentId;
  * request with a {@code RequestAccepted} or {@code RequestRefused} notice carrying the same id.
  */
 public sealed interface AgentRequest extends Input
-    permits AgentLogin, AgentLogout, AgentReady, AgentNotReady, WrapUpDone, AgentHangUpRequest {
+    permits AgentLogin,
+        AgentLogout,
+        AgentReady,
+        AgentNotReady,
+        WrapUpDone,
+        AgentHangUpRequest,
+        HoldRequest,
+        TransferRequest,
+        ConsultRequest,
+        CompleteTransferRequest,
+        CancelConsultRequest,
+        RecordingRequest {
 
   /** The caller's id for this request, echoed in the answer. */
   long requestId();

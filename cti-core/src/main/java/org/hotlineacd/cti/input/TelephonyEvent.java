@@ -11,7 +11,8 @@ public sealed interface TelephonyEvent extends Input
         AgentHungUp,
         CallHeld,
         CallUnheld,
-        EndpointReachability {
+        EndpointReachability,
+        ConsultFailed {
 
   /** The call the event is about, or {@code null} for events about a phone. */
   CallId call();

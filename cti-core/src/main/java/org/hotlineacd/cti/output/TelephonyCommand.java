@@ -7,7 +7,18 @@ import org.hotlineacd.cti.model.CallId;
  * engine never waits for it.
  */
 public sealed interface TelephonyCommand extends Output
-    permits RingAgent, ConnectCall, CancelRing, HangUpCall, RouteCall, AnnouncePosition {
+    permits RingAgent,
+        ConnectCall,
+        CancelRing,
+        HangUpCall,
+        RouteCall,
+        AnnouncePosition,
+        HoldCall,
+        ParkCall,
+        ConsultCall,
+        CompleteTransfer,
+        CancelConsult,
+        Recording {
 
   /** The engine-assigned id (a counter, so replays match); adapters use it as AMI ActionID. */
   long commandId();

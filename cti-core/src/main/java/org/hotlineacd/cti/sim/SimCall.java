@@ -19,6 +19,8 @@ final class SimCall {
   final boolean agentEnds;
   Phase phase = Phase.WAITING;
   AgentId agent;
+  /** Counts connections, so the end of an earlier talk (before a transfer) does not end a later one. */
+  int connection;
 
   SimCall(CallId id, long talkNanos, boolean agentEnds) {
     this.id = id;

@@ -9,6 +9,8 @@ import java.util.Objects;
 import org.hotlineacd.cti.input.AgentHungUp;
 import org.hotlineacd.cti.input.AgentLegFailed;
 import org.hotlineacd.cti.input.CallArrived;
+import org.hotlineacd.cti.input.CallHeld;
+import org.hotlineacd.cti.input.CallUnheld;
 import org.hotlineacd.cti.input.CallerHungUp;
 import org.hotlineacd.cti.input.EndpointReachability;
 import org.hotlineacd.cti.model.AgentId;
@@ -18,6 +20,13 @@ import org.hotlineacd.cti.output.AgentNotice;
 import org.hotlineacd.cti.output.AgentStateChanged;
 import org.hotlineacd.cti.output.AnnouncePosition;
 import org.hotlineacd.cti.output.CallOffered;
+import org.hotlineacd.cti.output.CallStatus;
+import org.hotlineacd.cti.output.CancelConsult;
+import org.hotlineacd.cti.output.CompleteTransfer;
+import org.hotlineacd.cti.output.ConsultCall;
+import org.hotlineacd.cti.output.HoldCall;
+import org.hotlineacd.cti.output.ParkCall;
+import org.hotlineacd.cti.output.Recording;
 import org.hotlineacd.cti.output.CancelRing;
 import org.hotlineacd.cti.output.ConnectCall;
 import org.hotlineacd.cti.output.HangUpCall;
@@ -234,6 +243,37 @@ public final class SimulatedHotline implements Telephony, AgentNotifier {
           ctx.counters.announcementsHeard++;
         }
       }
+      case HoldCall c -> {
+        SimCall call = calls.get(c.call());
+        if (call != null && call.phase == SimCall.Phase.CONNECTED) {
+          ctx.submit(c.hold() ? new CallHeld(call.id) : new CallUnheld(call.id));
+        }
+      }
+      case ParkCall c -> park(c);
+      case CompleteTransfer c -> {
+        SimCall call = calls.get(c.call());
+        if (call != null) {
+          ctx.counters.callsRouted++;
+          gone(call); // connected to the consulted target: it left the ACD
+        }
+      }
+      case ConsultCall c -> { } // the consulted party is outside the simulation
+      case CancelConsult c -> { }
+      case Recording c -> { }
+    }
+  }
+
+  /** A transfer to a queue or an agent: the caller waits again, the agent's leg is gone. */
+  private void park(ParkCall c) {
+    SimCall call = calls.get(c.call());
+    if (call == null || call.phase != SimCall.Phase.CONNECTED) {
+      return;
+    }
+    SimAgent agent = agents.get(call.agent);
+    call.phase = SimCall.Phase.WAITING;
+    call.agent = null;
+    if (agent != null) {
+      agent.callEnded(call);
     }
   }
 
@@ -262,10 +302,11 @@ public final class SimulatedHotline implements Telephony, AgentNotifier {
     }
     call.phase = SimCall.Phase.CONNECTED;
     call.agent = agent.id;
+    int connection = ++call.connection;
     agent.connected(call);
     ctx.counters.callsConnected++;
     ctx.after(call.talkNanos, () -> {
-      if (call.phase != SimCall.Phase.CONNECTED) {
+      if (call.phase != SimCall.Phase.CONNECTED || call.connection != connection) {
         return;
       }
       gone(call);
@@ -293,6 +334,7 @@ public final class SimulatedHotline implements Telephony, AgentNotifier {
       case RequestAccepted n -> agent.accepted(n);
       case RequestRefused n -> agent.refused(n);
       case CallOffered n -> { } // the screen pop: the ring itself comes as RingAgent
+      case CallStatus n -> { } // hold and transfers are not simulated
     }
   }
 }
