@@ -16,6 +16,8 @@ import org.hotlineacd.acd.config.QueueConfig;
 import org.hotlineacd.acd.config.Relaxation;
 import org.hotlineacd.acd.config.Strategy;
 import org.hotlineacd.acd.config.TransferTarget;
+import org.hotlineacd.acd.figures.FigureBook;
+import org.hotlineacd.acd.figures.Figures;
 import org.hotlineacd.cti.input.AgentHangUpRequest;
 import org.hotlineacd.cti.input.AgentHungUp;
 import org.hotlineacd.cti.input.AgentLegAnswered;
@@ -97,7 +99,12 @@ class EngineRandomizedTest {
   private static void run(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     SegmentLedger ledger = new SegmentLedger();
-    Engine engine = new Engine(centre(), ledger);
+    AcdConfig config = centre();
+    FigureBook book = new FigureBook(config);
+    Engine engine = new Engine(config, e -> {
+      ledger.on(e);
+      book.on(e);
+    });
     String[] lines = {"12345", "ent", "talent", "car", "bogus"};
     List<String> liveCalls = new ArrayList<>();
     long now = EngineHarness.T0;
@@ -165,6 +172,28 @@ class EngineRandomizedTest {
     assertThat(ledger.talkEnded).isLessThanOrEqualTo(ledger.answered);
     assertThat(ledger.wrapUpEnded).isLessThanOrEqualTo(ledger.talkEnded);
     assertThat(ledger.queued).isGreaterThan(100);
+    // The figures' sums equal the per-segment data.
+    long offered = 0;
+    long answered = 0;
+    long abandoned = 0;
+    long overflowed = 0;
+    long talkNanos = 0;
+    long answeredWaitNanos = 0;
+    for (String q : book.queueIds()) {
+      Figures f = book.queueTotal(q);
+      offered += f.offered();
+      answered += f.answered();
+      abandoned += f.abandoned();
+      overflowed += f.overflowed();
+      talkNanos += f.talkNanos();
+      answeredWaitNanos += f.answeredWaitNanos();
+    }
+    assertThat(offered).isEqualTo(ledger.queued);
+    assertThat(answered).isEqualTo(ledger.answered);
+    assertThat(abandoned).isEqualTo(ledger.abandoned);
+    assertThat(overflowed).isEqualTo(ledger.overflowed);
+    assertThat(talkNanos).isEqualTo(ledger.talkSumNanos);
+    assertThat(answeredWaitNanos).isEqualTo(ledger.waitSumAnsweredNanos);
     assertThat(ledger.answered).isGreaterThan(10);
   }
 
