@@ -192,6 +192,11 @@ public final class Engine {
     Invariants.check(state);
   }
 
+  /** The state itself, for benchmarks of the routing decision in this package; never for other code. */
+  EngineState state() {
+    return state;
+  }
+
   private long monotonic(long nowNanos) {
     if (nowNanos > lastNanos) {
       lastNanos = nowNanos;
