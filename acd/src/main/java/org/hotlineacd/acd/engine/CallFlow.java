@@ -99,6 +99,22 @@ final class CallFlow {
     }
   }
 
+  /** Sets a waiting call's timers again under its queue's (new) rules, from its original queue time. */
+  void rescheduleQueueTimers(Call c, long now) {
+    QueueState q = c.queue;
+    QueueConfig qc = q.config;
+    long queued = c.queuedNanos();
+    if (c.tier + 1 < q.tiers()) {
+      c.tierTimer = s.timers.add(Math.max(now, queued + q.tierStartNanos[c.tier + 1]), Timer.Kind.TIER_UP, c, null);
+    }
+    if (qc.maxWait() != null && qc.overflow() != null && !q.removed) {
+      c.maxWaitTimer = s.timers.add(Math.max(now, queued + qc.maxWait().toNanos()), Timer.Kind.MAX_WAIT, c, null);
+    }
+    if (qc.announceEvery() != null) {
+      c.announceTimer = s.timers.add(now + qc.announceEvery().toNanos(), Timer.Kind.ANNOUNCE, c, null);
+    }
+  }
+
   private void scheduleQueueTimers(Call c, long now) {
     QueueState q = c.queue;
     QueueConfig qc = q.config;
@@ -316,6 +332,10 @@ final class CallFlow {
 
   void tierUp(Call c, long now) {
     QueueState q = c.queue;
+    c.tierTimer = null;
+    if (c.tier + 1 >= q.tiers()) {
+      return;
+    }
     boolean waiting = c.phase == Call.Phase.WAITING;
     if (waiting) {
       q.removeWaiting(c);

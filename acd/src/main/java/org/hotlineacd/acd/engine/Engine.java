@@ -147,6 +147,19 @@ public final class Engine {
     action.accept(c);
   }
 
+  /**
+   * Applies a new, consistent configuration between two inputs without disturbing a call (see
+   * {@link Reconfiguration}). The caller has validated it.
+   */
+  public void reconfigure(AcdConfig next, long nowNanos) {
+    Reconfiguration.apply(state, agents, calls, next, monotonic(nowNanos));
+  }
+
+  /** The configuration the engine runs on now. */
+  public AcdConfig config() {
+    return state.config;
+  }
+
   /** Fires every timer due at or before {@code nowNanos}, each with its own deadline as "now". */
   public void advanceTo(long nowNanos) {
     Timer t;

@@ -109,8 +109,14 @@ class EngineRandomizedTest {
     List<String> liveCalls = new ArrayList<>();
     long now = EngineHarness.T0;
     int callCounter = 0;
+    AcdConfig[] variants = {config, variant(config)};
     for (int step = 0; step < STEPS; step++) {
       now += (long) (r.nextDouble() * 4e9);
+      if (step % 400 == 399) {
+        engine.reconfigure(variants[(step / 400) % 2 == 0 ? 1 : 0], now);
+        engine.drainOutputs(o -> {});
+        engine.checkInvariants();
+      }
       engine.advanceTo(now);
       engine.drainOutputs(o -> {});
       engine.checkInvariants();
@@ -195,6 +201,36 @@ class EngineRandomizedTest {
     assertThat(talkNanos).isEqualTo(ledger.talkSumNanos);
     assertThat(answeredWaitNanos).isEqualTo(ledger.waitSumAnsweredNanos);
     assertThat(ledger.answered).isGreaterThan(10);
+  }
+
+  /**
+   * The centre with other strategies, one queue (talent) and one agent (a3) removed, an agent added,
+   * and skills changed: reloads switch between the two during the run.
+   */
+  static AcdConfig variant(AcdConfig c) {
+    List<QueueConfig> queues = new ArrayList<>();
+    for (QueueConfig q : c.queues()) {
+      if (q.id().equals("talent")) {
+        continue;
+      }
+      Strategy s = Strategy.values()[(q.strategy().ordinal() + 2) % Strategy.values().length];
+      queues.add(new QueueConfig(q.id(), q.name(), q.skills(), s, q.ringTimeout(), q.wrapUp(),
+          q.thresholds(), q.maxWait(), q.maxLength(), q.overflow(), q.relaxation(), q.joinWhenEmpty(),
+          q.leaveWhenEmpty(), q.announceEvery()));
+    }
+    List<AgentConfig> agents = new ArrayList<>();
+    for (AgentConfig a : c.agents()) {
+      if (a.id().equals("a3")) {
+        continue;
+      }
+      Map<String, Integer> skills = new java.util.HashMap<>(a.skills());
+      skills.merge("general", 2, (x, y) -> Math.min(10, x + y));
+      agents.add(new AgentConfig(a.id(), a.name(), a.endpoint(), skills, null));
+    }
+    agents.add(new AgentConfig("a14", "a14", "SIM/a14", Map.of("policy", 7, "general", 4), null));
+    List<LineConfig> lines = c.lines().stream().filter(l -> !l.queue().equals("talent")).toList();
+    return new AcdConfig(c.settings(), c.skills(), c.notReadyReasons(), lines, queues, agents, c.transferTargets())
+        .requireConsistent();
   }
 
   private static EngineSnapshot.AgentView pickBusy(EngineSnapshot snap, SplittableRandom r) {

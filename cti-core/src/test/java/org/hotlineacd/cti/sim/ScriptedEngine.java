@@ -20,6 +20,13 @@ import org.hotlineacd.cti.input.CallArrived;
 import org.hotlineacd.cti.input.CallHeld;
 import org.hotlineacd.cti.input.CallUnheld;
 import org.hotlineacd.cti.input.CallerHungUp;
+import org.hotlineacd.cti.input.CancelConsultRequest;
+import org.hotlineacd.cti.input.CompleteTransferRequest;
+import org.hotlineacd.cti.input.ConsultFailed;
+import org.hotlineacd.cti.input.ConsultRequest;
+import org.hotlineacd.cti.input.HoldRequest;
+import org.hotlineacd.cti.input.RecordingRequest;
+import org.hotlineacd.cti.input.TransferRequest;
 import org.hotlineacd.cti.input.EndpointReachability;
 import org.hotlineacd.cti.input.Input;
 import org.hotlineacd.cti.input.WrapUpDone;
@@ -159,6 +166,7 @@ final class ScriptedEngine implements org.hotlineacd.cti.port.InputSink {
       case CallHeld e -> { }
       case CallUnheld e -> { }
       case EndpointReachability e -> { }
+      case ConsultFailed e -> { }
       case AgentRequest r -> request(r);
     }
     dispatch();
@@ -291,6 +299,12 @@ final class ScriptedEngine implements org.hotlineacd.cti.port.InputSink {
         }
       }
       case AgentHangUpRequest q -> ok = false;
+      case HoldRequest q -> ok = false;
+      case TransferRequest q -> ok = false;
+      case ConsultRequest q -> ok = false;
+      case CompleteTransferRequest q -> ok = false;
+      case CancelConsultRequest q -> ok = false;
+      case RecordingRequest q -> ok = false;
     }
     if (ok) {
       sim.notify(new RequestAccepted(a.id, r.requestId()));
