@@ -14,15 +14,18 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
   /** The accepted forms, for error messages. */
-  public static final String FORMS = "30s, 2m, 1h30m, 500ms, PT30S or a number of seconds";
+  public static final String FORMS = "30s, 2m, 1h30m, 1.5m, 500ms, 1d, PT30S or a number of seconds";
 
-  private static final Pattern UNITS =
-      Pattern.compile("(-)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
+  private static final Pattern UNITS = Pattern.compile("-?(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+");
+  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
   private static final Pattern SECONDS = Pattern.compile("-?\\d+(\\.\\d+)?");
 
   private Durations() {}
 
-  /** Parses {@code 30s}, {@code 2m}, {@code 1h30m}, {@code 500ms}, ISO-8601 or a number of seconds. */
+  /**
+   * Parses {@code 30s}, {@code 2m}, {@code 1h30m}, {@code 1.5m}, {@code 500ms}, {@code 1d},
+   * ISO-8601 ({@code PT30S}) or a bare number of seconds; empty when the text is none of these.
+   */
   public static Optional<Duration> parse(String text) {
     String t = text.strip();
     try {
@@ -33,15 +36,23 @@ public final class Durations {
       if (t.startsWith("P") || t.startsWith("-P") || t.startsWith("p")) {
         return Optional.of(Duration.parse(t));
       }
-      Matcher m = UNITS.matcher(t);
-      if (!m.matches() || (m.group(2) == null && m.group(3) == null && m.group(4) == null && m.group(5) == null)) {
+      if (!UNITS.matcher(t).matches()) {
         return Optional.empty();
       }
-      Duration d = Duration.ofHours(number(m.group(2)))
-          .plusMinutes(number(m.group(3)))
-          .plusSeconds(number(m.group(4)))
-          .plusMillis(number(m.group(5)));
-      return Optional.of(m.group(1) != null ? d.negated() : d);
+      BigDecimal nanos = BigDecimal.ZERO;
+      Matcher m = PART.matcher(t);
+      while (m.find()) {
+        long unit = switch (m.group(2)) {
+          case "ms" -> 1_000_000L;
+          case "s" -> 1_000_000_000L;
+          case "m" -> 60_000_000_000L;
+          case "h" -> 3_600_000_000_000L;
+          default -> 86_400_000_000_000L;
+        };
+        nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)));
+      }
+      Duration d = Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+      return Optional.of(t.startsWith("-") ? d.negated() : d);
     } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
       return Optional.empty();
     }
@@ -67,7 +78,4 @@ public final class Durations {
     }
   }
 
-  private static long number(String digits) {
-    return digits == null ? 0 : Long.parseLong(digits);
-  }
 }

@@ -1,19 +1,16 @@
 package org.hotlineacd.acd.sim;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hotlineacd.acd.config.Durations;
 import org.hotlineacd.cti.sim.Distribution;
 
 /** Parses the short texts of a profile: durations ({@code 30s}, {@code PT30S}) and distributions. */
 final class Texts {
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
-  private static final Pattern DURATION = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+");
   private static final Pattern CALL = Pattern.compile("([a-z]+)\\s*\\((.*)\\)");
 
   private Texts() {}
@@ -23,35 +20,12 @@ final class Texts {
    * ISO-8601 ({@code PT30S}); {@code 0} alone is zero.
    */
   static Duration duration(String text) {
-    String t = text.trim();
-    if (t.equals("0")) {
-      return Duration.ZERO;
+    Duration d = Durations.parse(text).orElseThrow(() -> new IllegalArgumentException(
+        "'" + text.trim() + "' is not a duration; write it like " + Durations.FORMS));
+    if (d.isNegative()) {
+      throw new IllegalArgumentException("'" + text.trim() + "' is negative; durations here are 0 or more");
     }
-    if (t.startsWith("P") || t.startsWith("p") || t.startsWith("-P")) {
-      try {
-        return Duration.parse(t);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration such as PT30S");
-      }
-    }
-    if (!DURATION.matcher(t).matches()) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not a duration; write it like 30s, 3m, 1h30m, 250ms or PT30S");
-    }
-    Duration sum = Duration.ZERO;
-    Matcher m = PART.matcher(t);
-    while (m.find()) {
-      BigDecimal amount = new BigDecimal(m.group(1));
-      long unitNanos = switch (m.group(2)) {
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        case "h" -> 3_600_000_000_000L;
-        default -> 86_400_000_000_000L;
-      };
-      sum = sum.plusNanos(amount.multiply(BigDecimal.valueOf(unitNanos)).longValueExact());
-    }
-    return sum;
+    return d;
   }
 
   /**
@@ -66,7 +40,7 @@ final class Texts {
     }
     Matcher m = CALL.matcher(t);
     if (!m.matches()) {
-      if (DURATION.matcher(t).matches() || t.equals("0") || t.startsWith("p")) {
+      if (Durations.parse(t.startsWith("p") ? t.toUpperCase(Locale.ROOT) : t).isPresent()) {
         return Distribution.fixed(duration(t.startsWith("p") ? t.toUpperCase(Locale.ROOT) : t));
       }
       throw new IllegalArgumentException("'" + text + "' is not a distribution; write e.g. 30s, fixed(30s), "

@@ -145,7 +145,7 @@ class ConfigLoaderProblemsTest {
         "1:9: skills: expected a list, got 'general'",
         "4:16: queues[0].maxLength: expected a whole number, got 'lots'",
         "5:20: queues[0].joinWhenEmpty: expected true or false, got 'maybe'",
-        "6:18: queues[0].ringTimeout: expected a duration like 30s, 2m, 1h30m, 500ms, PT30S"
+        "6:18: queues[0].ringTimeout: expected a duration like 30s, 2m, 1h30m, 1.5m, 500ms, 1d, PT30S"
             + " or a number of seconds, got 'soon'",
         "7:13: queues[0].skills: expected a map, got a list",
         "8:15: queues[0].overflow: expected a map, got 'voicemail'",
