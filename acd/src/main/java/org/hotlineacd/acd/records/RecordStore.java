@@ -77,6 +77,11 @@ public final class RecordStore {
     return store;
   }
 
+  /** The JDBC URL (it holds no password: that is passed separately). */
+  public String url() {
+    return url;
+  }
+
   /** Which database this is. */
   public StorageConfig.Kind kind() {
     return kind;
