@@ -27,7 +27,10 @@ final class ConfigBinder {
   static final List<String> RESERVED = List.of(
       "asterisk", "security", "businessHours", "dispositions", "categories");
 
-  private static final List<String> TOP_KEYS = concat(SECTIONS, RESERVED);
+  /** Every top-level key, in the order error messages list them. */
+  private static final List<String> TOP_KEYS = List.of("settings", "server", "skills", "notReadyReasons",
+      "transferTargets", "lines", "queues", "agents", "asterisk", "storage", "caseSystem", "security",
+      "businessHours", "dispositions", "categories");
   private static final List<String> SETTINGS_KEYS = List.of("timeZone", "maxConsecutiveNoAnswer");
   private static final List<String> SERVER_KEYS = List.of("port", "bind");
   private static final List<String> TARGET_KEYS = List.of("dialString", "description");
@@ -249,11 +252,5 @@ final class ConfigBinder {
       }
     });
     return levels;
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return List.copyOf(all);
   }
 }
