@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** The abandoned-call callback list. */
@@ -26,8 +25,6 @@ import picocli.CommandLine.Spec;
     description = "Abandoned calls to call back.", subcommands = {CallbacksCommand.ListCallbacks.class})
 final class CallbacksCommand implements Runnable {
   @Spec CommandSpec spec;
-  @Mixin ConfigOption config;
-  @Mixin StorageOption storage;
 
   @Override
   public void run() {
@@ -39,14 +36,15 @@ final class CallbacksCommand implements Runnable {
       description = "Numbers with an abandoned call on the day that did not reach an agent later that day.")
   static final class ListCallbacks implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @ParentCommand CallbacksCommand parent;
+    @Mixin ConfigOption config;
+    @Mixin StorageOption storage;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the local day (default: today in the configured zone)")
     String date;
 
     @Override
     public Integer call() throws ConfigException, SQLException {
-      AcdConfig cfg = parent.config.load();
+      AcdConfig cfg = config.load();
       ZoneId zone = cfg.settings().timeZone();
       LocalDate day;
       try {
@@ -54,7 +52,7 @@ final class CallbacksCommand implements Runnable {
       } catch (java.time.format.DateTimeParseException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--date '" + date + "' is not a date; use YYYY-MM-DD");
       }
-      RecordStore store = parent.storage.open(cfg);
+      RecordStore store = storage.open(cfg);
       PrintWriter out = spec.commandLine().getOut();
       try (Connection c = store.connect()) {
         List<Callbacks.Callback> list = Callbacks.of(store, c, day.toString());

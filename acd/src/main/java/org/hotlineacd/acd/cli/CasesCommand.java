@@ -20,7 +20,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Lists and retries case handoffs in the outbox. */
@@ -29,8 +28,6 @@ import picocli.CommandLine.Spec;
     subcommands = {CasesCommand.ListCases.class, CasesCommand.Retry.class})
 final class CasesCommand implements Runnable {
   @Spec CommandSpec spec;
-  @Mixin ConfigOption config;
-  @Mixin StorageOption storage;
 
   @Override
   public void run() {
@@ -42,7 +39,8 @@ final class CasesCommand implements Runnable {
       description = "List case handoffs, newest first: state, webhook id (the idempotency key), call, attempts, case number, last error.")
   static final class ListCases implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @ParentCommand CasesCommand parent;
+    @Mixin ConfigOption config;
+    @Mixin StorageOption storage;
 
     @Option(names = "--state", paramLabel = "S",
         description = "pending, delivered, failed, dead or local (default: all)")
@@ -57,9 +55,9 @@ final class CasesCommand implements Runnable {
       if (limit < 1) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, was " + limit);
       }
-      AcdConfig cfg = parent.config.load();
+      AcdConfig cfg = config.load();
       ZoneId zone = cfg.settings().timeZone();
-      RecordStore store = parent.storage.open(cfg);
+      RecordStore store = storage.open(cfg);
       PrintWriter out = spec.commandLine().getOut();
       try (Connection c = store.connect()) {
         List<OutboxEntry> entries = CaseOutbox.list(c, s, limit);
@@ -85,7 +83,8 @@ final class CasesCommand implements Runnable {
       description = "Send failed or dead cases again (same webhook id, so the case system will not create a second case).")
   static final class Retry implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @ParentCommand CasesCommand parent;
+    @Mixin ConfigOption config;
+    @Mixin StorageOption storage;
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "a webhook id or record id")
     String id;
@@ -98,8 +97,8 @@ final class CasesCommand implements Runnable {
       if ((id == null) == !all) {
         throw new CommandLine.ParameterException(spec.commandLine(), "give either a case id or --all");
       }
-      AcdConfig cfg = parent.config.load();
-      RecordStore store = parent.storage.open(cfg);
+      AcdConfig cfg = config.load();
+      RecordStore store = storage.open(cfg);
       try (Connection c = store.connect()) {
         int n = CaseOutbox.retry(c, all ? null : id, System.currentTimeMillis() * 1_000_000L);
         if (n == 0 && !all) {

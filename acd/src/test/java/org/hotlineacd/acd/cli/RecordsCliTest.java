@@ -74,25 +74,25 @@ class RecordsCliTest {
 
   @Test
   void casesList_showsTheLocalCases_andRejectsAnUnknownState() {
-    Run list = run("cases", "-c", CONFIG, "--db", db, "list", "--state", "local", "--limit", "5");
+    Run list = run("cases", "list", "-c", CONFIG, "--db", db, "--state", "local", "--limit", "5");
     assertThat(list.code()).as(list.err()).isZero();
     assertThat(list.out()).contains("LOCAL=").contains("call_sim-");
-    Run dead = run("cases", "-c", CONFIG, "--db", db, "list", "--state", "dead");
+    Run dead = run("cases", "list", "-c", CONFIG, "--db", db, "--state", "dead");
     assertThat(dead.code()).isZero();
     assertThat(dead.out()).contains("(none)");
-    Run bad = run("cases", "-c", CONFIG, "--db", db, "list", "--state", "lost");
+    Run bad = run("cases", "list", "-c", CONFIG, "--db", db, "--state", "lost");
     assertThat(bad.code()).isEqualTo(Main.USAGE);
     assertThat(bad.err()).contains("unknown state 'lost'");
-    Run retry = run("cases", "-c", CONFIG, "--db", db, "retry", "no-such-case");
+    Run retry = run("cases", "retry", "-c", CONFIG, "--db", db, "no-such-case");
     assertThat(retry.code()).isEqualTo(Main.USAGE);
   }
 
   @Test
   void callbacksList_forTheDay() {
-    Run r = run("callbacks", "-c", CONFIG, "--db", db, "list", "--date", "2026-03-02");
+    Run r = run("callbacks", "list", "-c", CONFIG, "--db", db, "--date", "2026-03-02");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("callbacks for 2026-03-02 (Asia/Shanghai)");
-    Run bad = run("callbacks", "-c", CONFIG, "--db", db, "list", "--date", "yesterday");
+    Run bad = run("callbacks", "list", "-c", CONFIG, "--db", db, "--date", "yesterday");
     assertThat(bad.code()).isEqualTo(Main.USAGE);
   }
 }
