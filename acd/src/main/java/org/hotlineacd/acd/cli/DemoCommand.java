@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.hotlineacd.acd.app.LiveSummary;
+import org.hotlineacd.acd.app.RecordKeeping;
 import org.hotlineacd.acd.app.SimulatedCentre;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.ConfigException;
@@ -29,6 +30,10 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConfigOption config;
   @Mixin ProfileOptions profile;
+  @Mixin StorageOption storage;
+
+  @Option(names = "--no-records", description = "do not write call records and cases (default: write them to the records database)")
+  boolean noRecords;
 
   @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
       description = "how many times faster than real time the simulated hotline runs (default: ${DEFAULT-VALUE})")
@@ -43,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
   Duration duration;
 
   @Override
-  public Integer call() throws ConfigException, InterruptedException {
+  public Integer call() throws ConfigException, InterruptedException, java.sql.SQLException {
     if (!(speed > 0) || speed > 10_000) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--speed must be above 0 and at most 10000, was " + speed);
@@ -51,7 +56,10 @@ final class DemoCommand implements Callable<Integer> {
     AcdConfig base = config.load();
     LoadedProfile loaded = profile.load("demo");
     long start = System.currentTimeMillis() * 1_000_000L;
-    SimulatedCentre centre = SimulatedCentre.create(base, loaded, profile.seed, TimeSource.scaled(start, speed));
+    RecordKeeping records = noRecords ? null : RecordKeeping.start(base, storage.storage(base), false);
+    SimulatedCentre centre = records == null
+        ? SimulatedCentre.create(base, loaded, profile.seed, TimeSource.scaled(start, speed))
+        : SimulatedCentre.create(base, loaded, profile.seed, TimeSource.scaled(start, speed), records.listener());
     AtomicReference<String> latest = new AtomicReference<>("starting...\n");
     long publishEveryNanos = (long) (1_000_000_000L * speed);
     long[] lastPublished = {Long.MIN_VALUE / 2};
@@ -79,9 +87,19 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
     }
     centre.loop().stop();
+    if (records != null) {
+      records.close();
+      out.printf("records: %s in %s%n  see them with: bin/acd report --from %s --to %s; bin/acd cases list; bin/acd callbacks list --date %s%n",
+          records.summary(), storage.storage(base).jdbcUrl(), today(base), today(base), today(base));
+      out.flush();
+    }
     if (duration != null) {
       Runtime.getRuntime().removeShutdownHook(hook);
     }
     return 0;
+  }
+
+  private static String today(AcdConfig config) {
+    return java.time.LocalDate.now(config.settings().timeZone()).toString();
   }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hotlineacd.acd.app.RecordKeeping;
 import org.hotlineacd.acd.app.SimulatedCentre;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.ConfigException;
@@ -31,21 +32,33 @@ final class SimulateCommand implements Callable<Integer> {
       description = "virtual time to simulate, e.g. 8h, 90m (default: ${DEFAULT-VALUE})")
   Duration duration;
 
+  @Mixin StorageOption storage;
+
+  @Option(names = "--store",
+      description = "also write call records, interval figures and cases to the records database (default: off, to stay fast)")
+  boolean store;
+
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
       description = "the local date the run starts on, at midnight in the configured time zone (default: 2026-03-02, a Monday)")
   LocalDate date;
 
   @Override
-  public Integer call() throws ConfigException {
+  public Integer call() throws ConfigException, java.sql.SQLException {
     AcdConfig base = config.load();
     LoadedProfile loaded = profile.load("city-peak-day");
     Quiet.engineAtFullSpeed();
     ZoneId zone = base.settings().timeZone();
     LocalDate day = date == null ? LocalDate.of(2026, 3, 2) : date;
     long start = day.atStartOfDay(zone).toInstant().getEpochSecond() * 1_000_000_000L;
-    SimulatedCentre centre = SimulatedCentre.create(base, loaded, profile.seed, TimeSource.virtualFrom(start));
+    RecordKeeping records = store ? RecordKeeping.start(base, storage.storage(base), true) : null;
+    SimulatedCentre centre = records == null
+        ? SimulatedCentre.create(base, loaded, profile.seed, TimeSource.virtualFrom(start))
+        : SimulatedCentre.create(base, loaded, profile.seed, TimeSource.virtualFrom(start), records.listener());
     long wallStart = System.nanoTime();
     long end = centre.loop().runUntil(start + duration.toNanos());
+    if (records != null) {
+      records.close();
+    }
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
 
     PrintWriter out = spec.commandLine().getOut();
@@ -56,6 +69,9 @@ final class SimulateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "engine: %,d inputs in %.2f s of wall time (%,.0f inputs/s), %d agents configured%n",
         centre.loop().inputsApplied(), wallSeconds, centre.loop().inputsApplied() / Math.max(wallSeconds, 1e-9),
         centre.config().agents().size());
+    if (records != null) {
+      out.printf(Locale.ROOT, "records: %s in %s%n", records.summary(), storage.storage(base).jdbcUrl());
+    }
     return 0;
   }
 

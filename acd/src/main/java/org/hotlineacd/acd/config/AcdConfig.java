@@ -16,6 +16,8 @@ import java.util.Optional;
  * file positions.
  *
  * @param server where the network edge listens (defaults to {@link ServerSettings#DEFAULT})
+ * @param storage where records are stored (defaults to {@link StorageConfig#DEFAULT})
+ * @param caseSystem where cases are handed to, or {@code null}: cases stay in the local database
  */
 public record AcdConfig(
     EngineSettings settings,
@@ -25,7 +27,9 @@ public record AcdConfig(
     List<QueueConfig> queues,
     List<AgentConfig> agents,
     Map<String, TransferTarget> transferTargets,
-    ServerSettings server) {
+    ServerSettings server,
+    StorageConfig storage,
+    CaseSystemConfig caseSystem) {
 
   /** The reason an agent is given when it goes not-ready after unanswered rings. */
   public static final String NO_ANSWER_REASON = "no-answer";
@@ -44,6 +48,20 @@ public record AcdConfig(
     transferTargets =
         transferTargets == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(transferTargets));
     server = server == null ? ServerSettings.DEFAULT : server;
+    storage = storage == null ? StorageConfig.DEFAULT : storage;
+  }
+
+  /** A configuration with default storage and no case system (the signature before {@code storage}). */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null);
   }
 
   /** A configuration with the default {@link ServerSettings} (the signature before {@code server} existed). */
@@ -72,7 +90,14 @@ public record AcdConfig(
   public AcdConfig withAgents(List<AgentConfig> more) {
     List<AgentConfig> all = new ArrayList<>(agents);
     all.addAll(more);
-    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server);
+    return new AcdConfig(
+        settings, skills, notReadyReasons, lines, queues, all, transferTargets, server, storage, caseSystem);
+  }
+
+  /** A copy with other storage (the command line's {@code --db} uses this). */
+  public AcdConfig withStorage(StorageConfig value) {
+    return new AcdConfig(
+        settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, value, caseSystem);
   }
 
   /**

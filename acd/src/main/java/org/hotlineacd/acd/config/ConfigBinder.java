@@ -20,13 +20,17 @@ import java.util.regex.Pattern;
 final class ConfigBinder {
   /** The sections the loader interprets. */
   static final List<String> SECTIONS = List.of(
-      "settings", "server", "skills", "notReadyReasons", "transferTargets", "lines", "queues", "agents");
+      "settings", "server", "skills", "notReadyReasons", "transferTargets", "lines", "queues", "agents",
+      "storage", "caseSystem");
 
   /** Sections reserved for later issues: accepted when they are maps, not interpreted yet. */
   static final List<String> RESERVED = List.of(
-      "asterisk", "storage", "caseSystem", "security", "businessHours", "dispositions", "categories");
+      "asterisk", "security", "businessHours", "dispositions", "categories");
 
-  private static final List<String> TOP_KEYS = concat(SECTIONS, RESERVED);
+  /** Every top-level key, in the order error messages list them. */
+  private static final List<String> TOP_KEYS = List.of("settings", "server", "skills", "notReadyReasons",
+      "transferTargets", "lines", "queues", "agents", "asterisk", "storage", "caseSystem", "security",
+      "businessHours", "dispositions", "categories");
   private static final List<String> SETTINGS_KEYS = List.of("timeZone", "maxConsecutiveNoAnswer");
   private static final List<String> SERVER_KEYS = List.of("port", "bind");
   private static final List<String> TARGET_KEYS = List.of("dialString", "description");
@@ -67,10 +71,14 @@ final class ConfigBinder {
     QueueBinder queueBinder = new QueueBinder(problems, yamlIndices);
     List<QueueConfig> queues = f.required("queues").map(n -> items(n, "queues", queueBinder::queue)).orElse(List.of());
     List<AgentConfig> agents = f.node("agents").map(n -> items(n, "agents", this::agent)).orElse(List.of());
+    StoreBinder store = new StoreBinder(problems);
+    StorageConfig storage = f.node("storage").map(store::storage).orElse(StorageConfig.DEFAULT);
+    CaseSystemConfig caseSystem = f.node("caseSystem").flatMap(store::caseSystem).orElse(null);
     for (String reserved : RESERVED) {
       f.node(reserved).ifPresent(n -> Values.map(n, reserved, problems));
     }
-    return Optional.of(new AcdConfig(settings, skills, reasons, lines, queues, agents, targets, server));
+    return Optional.of(new AcdConfig(
+        settings, skills, reasons, lines, queues, agents, targets, server, storage, caseSystem));
   }
 
   /** Binds each item of a list, leaving out the ones that cannot be built. */
@@ -244,11 +252,5 @@ final class ConfigBinder {
       }
     });
     return levels;
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return List.copyOf(all);
   }
 }

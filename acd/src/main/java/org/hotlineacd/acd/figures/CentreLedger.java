@@ -61,6 +61,15 @@ final class CentreLedger {
     return live.size();
   }
 
+  /** The first queue entry of the oldest call in the ACD, or {@code Long.MAX_VALUE} when none. */
+  long oldestLiveQueuedNanos() {
+    long oldest = Long.MAX_VALUE;
+    for (LiveCall c : live.values()) {
+      oldest = Math.min(oldest, c.firstQueuedNanos);
+    }
+    return oldest;
+  }
+
   /** A segment was queued; {@code slot} is its interval, {@code t/s/l} its queue's thresholds. */
   void queued(SegmentQueued e, Slot slot, long t, long s, long l) {
     SegmentKey key = e.key();

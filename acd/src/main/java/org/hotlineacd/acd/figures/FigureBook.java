@@ -36,8 +36,8 @@ import org.hotlineacd.acd.segment.SegmentWrapUpEnded;
  */
 public final class FigureBook implements SegmentListener {
   private final IntervalClock clock;
-  private final IntervalStore store;
-  private final CentreLedger centre = new CentreLedger();
+  final IntervalStore store;
+  final CentreLedger centre = new CentreLedger();
   private final Map<String, Integer> queueIndex = new HashMap<>();
   private final List<String> queueIds = new ArrayList<>();
   private Thresholds[] thresholds = new Thresholds[0];
@@ -115,6 +115,22 @@ public final class FigureBook implements SegmentListener {
         centre.wrapUpEnded(e);
       }
     }
+  }
+
+  /**
+   * Adds stored interval sums (an {@link IntervalRow} read back from the records database) as if
+   * their segments had been fed: a book loaded from stored rows reads exactly as the book that
+   * was fed the segments. A row of an unknown queue adds it with {@link Thresholds#DEFAULT}.
+   */
+  public void add(IntervalRow row) {
+    Slot slot = store.slotFor(row.intervalStartNanos());
+    Tally t = row.centre() ? slot.centre : slot.queue(indexOf(row.scope()));
+    t.add(row);
+  }
+
+  /** The index of a queue (added with default thresholds when new), for {@link IntervalDeltas}. */
+  int queueIndex(String queueId) {
+    return indexOf(queueId);
   }
 
   /** The queue's figures over the intervals starting in [fromNanos, toNanos). */

@@ -69,6 +69,22 @@ final class IntervalStore {
     return slots.isEmpty() ? 0 : slots.lastEntry().getValue().endNanos;
   }
 
+  /**
+   * Forgets the intervals that end at or before {@code endNanos} and hold nothing (drained
+   * deltas); the lookup cache is emptied so no forgotten interval is written to again.
+   */
+  void forgetEmptyBefore(long endNanos) {
+    var it = slots.headMap(endNanos, false).values().iterator();
+    while (it.hasNext()) {
+      Slot s = it.next();
+      if (s.endNanos <= endNanos && s.isEmpty()) {
+        it.remove();
+      }
+    }
+    last = null;
+    previous = null;
+  }
+
   int size() {
     return slots.size();
   }

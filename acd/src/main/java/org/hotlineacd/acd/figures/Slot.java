@@ -32,6 +32,24 @@ final class Slot {
     return t;
   }
 
+  /** Whether every tally of the interval is empty. */
+  boolean isEmpty() {
+    if (!centre.isEmpty()) {
+      return false;
+    }
+    for (Tally t : queues) {
+      if (t != null && !t.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many queue tallies there is room for. */
+  int queueSlots() {
+    return queues.length;
+  }
+
   /** The queue's tally, or null when the queue had nothing in this interval. */
   Tally queueOrNull(int index) {
     return index < queues.length ? queues[index] : null;

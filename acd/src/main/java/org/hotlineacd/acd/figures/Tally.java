@@ -104,6 +104,69 @@ final class Tally {
     transfersIn = addAll(transfersIn, o.transfersIn);
   }
 
+  /** Whether nothing has been counted (a drained tally). */
+  boolean isEmpty() {
+    return offered == 0 && answered == 0 && abandoned == 0 && overflowed == 0 && talks == 0
+        && wrapUps == 0 && answeredWaitNanos == 0 && queueTimeNanos == 0 && talkNanos == 0
+        && holdNanos == 0 && wrapUpNanos == 0 && isEmpty(overflowedByCause) && isEmpty(transfersOut)
+        && isEmpty(transfersIn);
+  }
+
+  /** Zeroes every count (the tally's sums have been handed on as a delta). */
+  void clear() {
+    offered = 0;
+    answered = 0;
+    answeredWithinT = 0;
+    abandoned = 0;
+    shortAbandons = 0;
+    abandonedWithinT = 0;
+    overflowed = 0;
+    answeredWaitNanos = 0;
+    queueTimeNanos = 0;
+    talks = 0;
+    talkNanos = 0;
+    longCalls = 0;
+    holdNanos = 0;
+    wrapUps = 0;
+    wrapUpNanos = 0;
+    overflowedByCause = null;
+    transfersOut = null;
+    transfersIn = null;
+  }
+
+  /** The tally as a stored row. */
+  IntervalRow toRow(long intervalStartNanos, String scope) {
+    return new IntervalRow(intervalStartNanos, scope, offered, answered, answeredWithinT, abandoned,
+        shortAbandons, abandonedWithinT, overflowed, answeredWaitNanos, queueTimeNanos, talks, talkNanos,
+        longCalls, holdNanos, wrapUps, wrapUpNanos, overflowedByCause(), transfersOut(), transfersIn());
+  }
+
+  /** Adds a stored row into this tally. */
+  void add(IntervalRow r) {
+    offered += r.offered();
+    answered += r.answered();
+    answeredWithinT += r.answeredWithinT();
+    abandoned += r.abandoned();
+    shortAbandons += r.shortAbandons();
+    abandonedWithinT += r.abandonedWithinT();
+    overflowed += r.overflowed();
+    answeredWaitNanos = Math.addExact(answeredWaitNanos, r.answeredWaitNanos());
+    queueTimeNanos = Math.addExact(queueTimeNanos, r.queueTimeNanos());
+    talks += r.talks();
+    talkNanos = Math.addExact(talkNanos, r.talkNanos());
+    longCalls += r.longCalls();
+    holdNanos = Math.addExact(holdNanos, r.holdNanos());
+    wrapUps += r.wrapUps();
+    wrapUpNanos = Math.addExact(wrapUpNanos, r.wrapUpNanos());
+    r.overflowedByCause().forEach((k, v) -> overflowedByCause = bump(overflowedByCause, k, v));
+    r.transfersOut().forEach((k, v) -> transfersOut = bump(transfersOut, k, v));
+    r.transfersIn().forEach((k, v) -> transfersIn = bump(transfersIn, k, v));
+  }
+
+  private static boolean isEmpty(Map<String, long[]> map) {
+    return map == null || map.isEmpty();
+  }
+
   static Map<String, Long> sorted(Map<String, long[]> map) {
     Map<String, Long> out = new TreeMap<>();
     if (map != null) {
