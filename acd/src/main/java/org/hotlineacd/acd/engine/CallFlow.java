@@ -276,9 +276,12 @@ final class CallFlow {
     enqueue(c, target, c.key.index() + 1, now, null, null);
   }
 
-  /** A blind transfer to a named ready agent: a new segment in the same queue, offered to that agent. */
+  /**
+   * A blind transfer to a named ready agent: a new segment in the same queue, offered to that agent
+   * first (labelled like a transfer to that queue: figures and records see a new segment there).
+   */
   void transferToAgent(Call c, Agent target, long now) {
-    requeue(c, "agent", now);
+    requeue(c, "queue:" + c.queue.id(), now);
     enqueue(c, c.queue, c.key.index() + 1, now, null, target);
   }
 

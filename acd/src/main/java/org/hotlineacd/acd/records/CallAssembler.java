@@ -45,6 +45,8 @@ final class CallAssembler {
     final List<SegmentRecord> done = new ArrayList<>();
     final Map<Integer, OpenSegment> open = new HashMap<>();
     int announced;
+    /** The first recording's base name, from the engine's talk-end event. */
+    String recordingFile;
 
     OpenCall(String recordId, SegmentQueued first) {
       this.recordId = recordId;
@@ -99,6 +101,9 @@ final class CallAssembler {
       case SegmentAnswered a -> seg.answered = a;
       case SegmentTalkEnded t -> {
         seg.talk = t;
+        if (t.recordingFile() != null && call.recordingFile == null) {
+          call.recordingFile = t.recordingFile();
+        }
         if (t.transferLabel() != null && t.transferLabel().startsWith(QUEUE_LABEL_PREFIX)) {
           call.announced++;
         }
@@ -218,7 +223,7 @@ final class CallAssembler {
     String localDay = Instant.ofEpochSecond(0, firstQueued).atZone(zone).toLocalDate().toString();
     return new CallRecord(call.recordId, call.first.key().call().value(), call.first.callerNumber(),
         call.first.key().line(), firstQueued, localDay, ended, path, agents, outcome, wait, talk, hold, wrap,
-        transfers, call.first.transferInLabel(), endSide, endCause(outcome, last, lastHandled), null,
+        transfers, call.first.transferInLabel(), endSide, endCause(outcome, last, lastHandled), call.recordingFile,
         disposition, category, summary, timedOut, null, segs);
   }
 

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param transfersOut the labels it was transferred to (external targets and {@code queue:ID})
  * @param endCause why it ended: {@code completed}, {@code transferred:LABEL}, {@code abandoned},
  *     {@code abandoned-while-ringing} or {@code overflow:CAUSE}
- * @param recordingFile the recording, when the PBX reports one ({@code null} today: the engine's
- *     events carry none yet)
+ * @param recordingFile the base name of the call's first recording (an agent started one), or
+ *     {@code null}
  * @param disposition the last wrap-up's disposition (category and summary likewise)
  * @param caseNumber the case system's number for the case, once it replied
  */

@@ -8,8 +8,8 @@ import org.hotlineacd.cti.model.CallEndSide;
  * end, hold included.
  *
  * @param transferLabel where the call was transferred: an external target label ({@code 110}),
- *     {@code queue:ID} for a queue, {@code agent} for another agent; {@code null} when it simply
- *     ended
+ *     {@code queue:ID} for a queue or for an agent of that queue (a new segment follows there);
+ *     {@code null} when it simply ended
  * @param recordingFile the recording's base name when the call was recorded, else {@code null}
  */
 public record SegmentTalkEnded(

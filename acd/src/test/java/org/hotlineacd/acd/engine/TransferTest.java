@@ -82,7 +82,7 @@ class TransferTest {
     h.loginReady("g2");
     h.send(new TransferRequest(1, G1, TransferDestination.agent("g2")));
     assertThat(h.ringingAgent("c1")).isEqualTo("g2");
-    assertThat(h.segments(SegmentTalkEnded.class).getFirst().transferLabel()).isEqualTo("agent");
+    assertThat(h.segments(SegmentTalkEnded.class).getFirst().transferLabel()).isEqualTo("queue:general");
   }
 
   @Test
