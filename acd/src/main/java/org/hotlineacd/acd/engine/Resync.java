@@ -46,12 +46,12 @@ final class Resync {
         continue;
       }
       c.unconfirmed = true;
-      if (e.suspendRouting && c.phase == Call.Phase.WAITING && !c.suspended) {
+      if (e.suspendRouting() && c.phase == Call.Phase.WAITING && !c.suspended) {
         c.queue.removeWaiting(c);
         c.suspended = true;
       }
     }
-    if (e.suspendRouting) {
+    if (e.suspendRouting()) {
       s.suspendedScopes.add(scope);
       LOG.info("resync of PBX scope '{}' started: routing its calls is suspended", scope);
     }

@@ -9,6 +9,7 @@ import org.asteriskjava.manager.event.AbstractHoldEvent;
 import org.asteriskjava.manager.event.AttendedTransferEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
@@ -76,6 +77,9 @@ final class EventTranslator {
     try {
       switch (event) {
         case AcdEnqueueEvent e -> enqueue(e);
+        // A HangupRequest is the far end's own hang-up (a BYE); Asterisk's follow-up hang-up of the
+        // other side comes as SoftHangupRequest, and the two Hangup events come in either order.
+        case HangupRequestEvent e -> hangup(e.getUniqueId(), e.getCause());
         case HangupEvent e -> hangup(e.getUniqueId(), e.getCause());
         case OriginateResponseEvent e -> originateResponse(e);
         case NewStateEvent e -> {
@@ -169,7 +173,13 @@ final class EventTranslator {
     int c = cause == null ? 0 : cause;
     switch (leg.end()) {
       case RINGING -> sink.submit(new AgentLegFailed(leg.call, leg.agent, failure(c), c));
-      case ANSWERED -> sink.submit(new AgentHungUp(leg.call, leg.agent));
+      case ANSWERED -> {
+        Tracks.Caller of = callers.get(uniqueId(leg.call));
+        if (of != null) {
+          of.left = true; // the call is over for the ACD; the dialplan hangs the caller up
+        }
+        sink.submit(new AgentHungUp(leg.call, leg.agent));
+      }
       case ENDED -> { }
     }
   }

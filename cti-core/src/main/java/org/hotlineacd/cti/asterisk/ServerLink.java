@@ -107,13 +107,17 @@ final class ServerLink {
   /** The resync being collected (dispatch thread only, published by volatile write). */
   private volatile Collection collecting;
   private volatile boolean resyncAgain;
+  private volatile long markSeq;
 
   private static final class Collection {
     final String actionId;
+    /** Notes newer than the engine's mark ({@code PbxResyncStarted}) are not judged by this resync. */
+    final long startSeq;
     final Map<String, CoreShowChannelEvent> channels = new HashMap<>();
 
-    Collection(String actionId) {
+    Collection(String actionId, long startSeq) {
       this.actionId = actionId;
+      this.startSeq = startSeq;
     }
   }
 
@@ -142,7 +146,7 @@ final class ServerLink {
 
   /** Starts connecting; the engine is told at once that nothing about this server is confirmed. */
   void start() {
-    sink.submit(new PbxResyncStarted(scope, true));
+    mark(true);
     exec.execute(this::connect);
     long ping = settings.pingInterval().toNanos();
     exec.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.NANOSECONDS);
@@ -227,7 +231,7 @@ final class ServerLink {
       connection = null;
       generation++;
       collecting = null;
-      sink.submit(new PbxResyncStarted(scope, true));
+      mark(true);
       if (c != null) {
         closeQuietly(c);
       }
@@ -261,7 +265,7 @@ final class ServerLink {
   private void reconcile() {
     ManagerConnection c = connection;
     if (c != null && state == AmiStatus.State.CONNECTED && collecting == null) {
-      sink.submit(new PbxResyncStarted(scope, false));
+      mark(false);
       resync(c);
     }
   }
@@ -269,7 +273,7 @@ final class ServerLink {
   /** Asks for the channels and devices that exist; {@link #finishResync} runs when the list is complete. */
   private void resync(ManagerConnection c) {
     String id = "resync-" + resyncSeq.incrementAndGet();
-    collecting = new Collection(id);
+    collecting = new Collection(id, markSeq);
     CoreShowChannelsAction list = new CoreShowChannelsAction();
     list.setActionId(id);
     send(c, list, "CoreShowChannels", r -> {
@@ -278,6 +282,12 @@ final class ServerLink {
       }
     });
     send(c, new Actions.DeviceStateList(), "DeviceStateList", r -> { });
+  }
+
+  /** Tells the engine a resync starts; the adapter judges its own notes from the same instant. */
+  private void mark(boolean suspend) {
+    markSeq = Tracks.SEQ.incrementAndGet();
+    sink.submit(new PbxResyncStarted(scope, suspend));
   }
 
   // ---- events (dispatch thread) -------------------------------------------------------------
@@ -298,7 +308,7 @@ final class ServerLink {
           LOG.info("AMI {}: FullyBooted while connected (Asterisk restarted); resynchronising", server);
           ManagerConnection c = connection;
           if (c != null && collecting == null) {
-            sink.submit(new PbxResyncStarted(scope, false));
+            mark(false);
             exec.execute(() -> resync(c));
           } else {
             resyncAgain = true;
@@ -348,7 +358,7 @@ final class ServerLink {
       }
     }
     for (Tracks.Caller c : translator.callers.values()) {
-      if (!col.channels.containsKey(c.uniqueId)) {
+      if (c.seq < col.startSeq && !col.channels.containsKey(c.uniqueId)) {
         translator.callers.remove(c.uniqueId, c);
         drift.incrementAndGet();
       }
@@ -357,6 +367,9 @@ final class ServerLink {
     sink.submit(new PbxResynced(scope, present));
     for (Tracks.Leg leg : translator.legsByUid.values()) {
       CoreShowChannelEvent ch = col.channels.get(leg.uniqueId);
+      if (leg.seq > col.startSeq) {
+        continue; // rung after the list was asked for
+      }
       if (ch == null) {
         translator.legsByUid.remove(leg.uniqueId, leg);
         if (leg.end() == Tracks.Leg.State.ANSWERED) {
@@ -390,7 +403,7 @@ final class ServerLink {
         return line;
       }
     }
-    return ch.getExtension();
+    return ch.getExtension() != null ? ch.getExtension() : ch.getExten();
   }
 
   static long seconds(String duration) {

@@ -9,12 +9,17 @@ import org.hotlineacd.cti.model.CallId;
  * that events about a leg can be told to the engine as events about a call and an agent.
  */
 final class Tracks {
+  /** Orders notes against resyncs (shared by all servers; only the order matters). */
+  static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
+
   private Tracks() {}
 
   /** A caller the dialplan handed to the ACD. */
   static final class Caller {
     final CallId call;
     final String uniqueId;
+    /** The translator's sequence when it was noted: a resync only judges notes older than itself. */
+    final long seq = SEQ.incrementAndGet();
     volatile String channel;
     volatile Leg leg;
     /** Sent out of the ACD (routed or transferred): its hang-up is no longer the engine's business. */
@@ -34,6 +39,7 @@ final class Tracks {
     final CallId call;
     final AgentId agent;
     final String channelId;
+    final long seq = SEQ.incrementAndGet();
     volatile String uniqueId;
     volatile String channel;
     private State state = State.RINGING;

@@ -159,6 +159,9 @@ final class ScriptedEngine implements org.hotlineacd.cti.port.InputSink {
       case CallHeld e -> { }
       case CallUnheld e -> { }
       case EndpointReachability e -> { }
+      case org.hotlineacd.cti.input.ConsultFailed e -> { }
+      case org.hotlineacd.cti.input.PbxResyncStarted e -> { } // no PBX connection in the simulation
+      case org.hotlineacd.cti.input.PbxResynced e -> { }
       case AgentRequest r -> request(r);
     }
     dispatch();
@@ -291,6 +294,12 @@ final class ScriptedEngine implements org.hotlineacd.cti.port.InputSink {
         }
       }
       case AgentHangUpRequest q -> ok = false;
+      case org.hotlineacd.cti.input.HoldRequest q -> ok = false;
+      case org.hotlineacd.cti.input.TransferRequest q -> ok = false;
+      case org.hotlineacd.cti.input.ConsultRequest q -> ok = false;
+      case org.hotlineacd.cti.input.CompleteTransferRequest q -> ok = false;
+      case org.hotlineacd.cti.input.CancelConsultRequest q -> ok = false;
+      case org.hotlineacd.cti.input.RecordingRequest q -> ok = false;
     }
     if (ok) {
       sim.notify(new RequestAccepted(a.id, r.requestId()));
