@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.hotlineacd.cti.asterisk.AmiSettings;
 
 /**
  * The whole validated configuration the engine runs on: immutable, read once at start or on
@@ -16,6 +17,7 @@ import java.util.Optional;
  * file positions.
  *
  * @param server where the network edge listens (defaults to {@link ServerSettings#DEFAULT})
+ * @param asterisk the Asterisk servers and the AMI adapter's settings (no servers when absent)
  */
 public record AcdConfig(
     EngineSettings settings,
@@ -25,7 +27,8 @@ public record AcdConfig(
     List<QueueConfig> queues,
     List<AgentConfig> agents,
     Map<String, TransferTarget> transferTargets,
-    ServerSettings server) {
+    ServerSettings server,
+    AmiSettings asterisk) {
 
   /** The reason an agent is given when it goes not-ready after unanswered rings. */
   public static final String NO_ANSWER_REASON = "no-answer";
@@ -44,6 +47,20 @@ public record AcdConfig(
     transferTargets =
         transferTargets == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(transferTargets));
     server = server == null ? ServerSettings.DEFAULT : server;
+    asterisk = asterisk == null ? AmiSettings.defaults(List.of()) : asterisk;
+  }
+
+  /** A configuration without Asterisk servers (the signature before {@code asterisk} existed). */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null);
   }
 
   /** A configuration with the default {@link ServerSettings} (the signature before {@code server} existed). */
@@ -72,7 +89,7 @@ public record AcdConfig(
   public AcdConfig withAgents(List<AgentConfig> more) {
     List<AgentConfig> all = new ArrayList<>(agents);
     all.addAll(more);
-    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server);
+    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server, asterisk);
   }
 
   /**

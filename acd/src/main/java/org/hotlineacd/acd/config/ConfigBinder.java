@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
 final class ConfigBinder {
   /** The sections the loader interprets. */
   static final List<String> SECTIONS = List.of(
-      "settings", "server", "skills", "notReadyReasons", "transferTargets", "lines", "queues", "agents");
+      "settings", "server", "skills", "notReadyReasons", "transferTargets", "lines", "queues", "agents", "asterisk");
 
   /** Sections reserved for later issues: accepted when they are maps, not interpreted yet. */
   static final List<String> RESERVED = List.of(
-      "asterisk", "storage", "caseSystem", "security", "businessHours", "dispositions", "categories");
+      "storage", "caseSystem", "security", "businessHours", "dispositions", "categories");
 
   private static final List<String> TOP_KEYS = concat(SECTIONS, RESERVED);
   private static final List<String> SETTINGS_KEYS = List.of("timeZone", "maxConsecutiveNoAnswer");
@@ -70,7 +70,8 @@ final class ConfigBinder {
     for (String reserved : RESERVED) {
       f.node(reserved).ifPresent(n -> Values.map(n, reserved, problems));
     }
-    return Optional.of(new AcdConfig(settings, skills, reasons, lines, queues, agents, targets, server));
+    org.hotlineacd.cti.asterisk.AmiSettings asterisk = f.node("asterisk").map(new AsteriskBinder(problems)::bind).orElse(null);
+    return Optional.of(new AcdConfig(settings, skills, reasons, lines, queues, agents, targets, server, asterisk));
   }
 
   /** Binds each item of a list, leaving out the ones that cannot be built. */

@@ -108,7 +108,7 @@ class AmiScenarioTest {
   void s09_dropMidCall_reconnectResyncs_connectedCallStays_waitingCallerIsRoutedAgain() throws Exception {
     try (AmiScenario s = new AmiScenario("09-resync-after-reconnect", List.of(agent("a1006", "PJSIP/agent1006")), PING)) {
       s.awaitInputs(in -> in.stream().filter(PbxResynced.class::isInstance).count() >= 2);
-      s.awaitState(snap -> snap.callsInAcd() == 2);
+      s.awaitState(snap -> snap.callsInAcd() == 2 && snap.queue("support").waiting() == 1);
       assertThat(s.agent("a1006").state()).isEqualTo(AgentState.ON_CALL);
       assertThat(s.agent("a1006").call()).isEqualTo("1795785955.46");
       assertThat(s.snapshot.get().queue("support").waiting()).isEqualTo(1);
