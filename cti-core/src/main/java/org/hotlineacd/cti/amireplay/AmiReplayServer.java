@@ -239,6 +239,12 @@ public final class AmiReplayServer implements Closeable {
           String fromPrelude = fromPrelude(action, name, id);
           if (fromPrelude != null) {
             write(fromPrelude);
+          } else if (lower.equals("challenge")) {
+            write(reply(id, "Success", "Challenge: 118892325\r\n"));
+          } else if (lower.equals("coresettings")) {
+            write(reply(id, "Success", "AMIversion: 11.0.0\r\nAsteriskVersion: 22.10.1\r\n"));
+          } else if (lower.equals("command")) {
+            write(reply(id, "Success", "Message: Command output follows\r\nOutput: Asterisk 22.10.1 (replay)\r\n"));
           } else if (LIST_COMPLETE.containsKey(lower)) {
             write(reply(id, "Success", "EventList: start\r\nMessage: list will follow\r\n")
                 + "Event: " + LIST_COMPLETE.get(lower) + "\r\n" + (id == null ? "" : "ActionID: " + id + "\r\n")
