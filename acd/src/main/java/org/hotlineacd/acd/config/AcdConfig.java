@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.hotlineacd.cti.asterisk.AmiSettings;
 
 /**
  * The whole validated configuration the engine runs on: immutable, read once at start or on
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param server where the network edge listens (defaults to {@link ServerSettings#DEFAULT})
  * @param storage where records are stored (defaults to {@link StorageConfig#DEFAULT})
  * @param caseSystem where cases are handed to, or {@code null}: cases stay in the local database
+ * @param asterisk the Asterisk servers and the AMI adapter's settings (no servers when absent)
  */
 public record AcdConfig(
     EngineSettings settings,
@@ -29,7 +31,8 @@ public record AcdConfig(
     Map<String, TransferTarget> transferTargets,
     ServerSettings server,
     StorageConfig storage,
-    CaseSystemConfig caseSystem) {
+    CaseSystemConfig caseSystem,
+    AmiSettings asterisk) {
 
   /** The reason an agent is given when it goes not-ready after unanswered rings. */
   public static final String NO_ANSWER_REASON = "no-answer";
@@ -49,9 +52,39 @@ public record AcdConfig(
         transferTargets == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(transferTargets));
     server = server == null ? ServerSettings.DEFAULT : server;
     storage = storage == null ? StorageConfig.DEFAULT : storage;
+    asterisk = asterisk == null ? AmiSettings.defaults(List.of()) : asterisk;
   }
 
-  /** A configuration with default storage and no case system (the signature before {@code storage}). */
+  /** A configuration without Asterisk servers (the signature before {@code asterisk}). */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server,
+      StorageConfig storage,
+      CaseSystemConfig caseSystem) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem, null);
+  }
+
+  /** A configuration with default storage and no case system. */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server,
+      AmiSettings asterisk) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, asterisk);
+  }
+
+  /** A configuration with default storage, no case system and no Asterisk servers (the signature before {@code storage}). */
   public AcdConfig(
       EngineSettings settings,
       List<String> skills,
@@ -61,7 +94,7 @@ public record AcdConfig(
       List<AgentConfig> agents,
       Map<String, TransferTarget> transferTargets,
       ServerSettings server) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null);
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null);
   }
 
   /** A configuration with the default {@link ServerSettings} (the signature before {@code server} existed). */
@@ -90,14 +123,14 @@ public record AcdConfig(
   public AcdConfig withAgents(List<AgentConfig> more) {
     List<AgentConfig> all = new ArrayList<>(agents);
     all.addAll(more);
-    return new AcdConfig(
-        settings, skills, notReadyReasons, lines, queues, all, transferTargets, server, storage, caseSystem);
+    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server, storage,
+        caseSystem, asterisk);
   }
 
   /** A copy with other storage (the command line's {@code --db} uses this). */
   public AcdConfig withStorage(StorageConfig value) {
-    return new AcdConfig(
-        settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, value, caseSystem);
+    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, value,
+        caseSystem, asterisk);
   }
 
   /**

@@ -21,11 +21,11 @@ final class ConfigBinder {
   /** The sections the loader interprets. */
   static final List<String> SECTIONS = List.of(
       "settings", "server", "skills", "notReadyReasons", "transferTargets", "lines", "queues", "agents",
-      "storage", "caseSystem");
+      "asterisk", "storage", "caseSystem");
 
   /** Sections reserved for later issues: accepted when they are maps, not interpreted yet. */
   static final List<String> RESERVED = List.of(
-      "asterisk", "security", "businessHours", "dispositions", "categories");
+      "security", "businessHours", "dispositions", "categories");
 
   /** Every top-level key, in the order error messages list them. */
   private static final List<String> TOP_KEYS = List.of("settings", "server", "skills", "notReadyReasons",
@@ -77,8 +77,10 @@ final class ConfigBinder {
     for (String reserved : RESERVED) {
       f.node(reserved).ifPresent(n -> Values.map(n, reserved, problems));
     }
+    org.hotlineacd.cti.asterisk.AmiSettings asterisk =
+        f.node("asterisk").map(new AsteriskBinder(problems)::bind).orElse(null);
     return Optional.of(new AcdConfig(
-        settings, skills, reasons, lines, queues, agents, targets, server, storage, caseSystem));
+        settings, skills, reasons, lines, queues, agents, targets, server, storage, caseSystem, asterisk));
   }
 
   /** Binds each item of a list, leaving out the ones that cannot be built. */

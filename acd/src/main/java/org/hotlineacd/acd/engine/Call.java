@@ -37,6 +37,10 @@ final class Call {
   /** The recording's base name while the call is recorded, or null. */
   String recordingFile;
   boolean recording;
+  /** Waiting, but its PBX is being resynchronised: out of the queue indexes, not offered. */
+  boolean suspended;
+  /** Known before a resync started and not confirmed by it yet. */
+  boolean unconfirmed;
   /** A max-wait overflow came due while an agent's phone rang: carried out if the ring fails. */
   boolean overflowDue;
 

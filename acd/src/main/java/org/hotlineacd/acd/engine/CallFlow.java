@@ -45,6 +45,11 @@ final class CallFlow {
   }
 
   void arrive(CallArrived e, long now) {
+    arrive(e, now, now);
+  }
+
+  /** A call that has waited since {@code queuedNanos} (a caller found again by a resync). */
+  void arrive(CallArrived e, long queuedNanos, long now) {
     if (s.calls.containsKey(e.call())) {
       s.ignored("call already in the ACD", e, now);
       return;
@@ -57,7 +62,7 @@ final class CallFlow {
     }
     Call c = new Call(e.call(), e.line(), e.callerNumber(), e.callerData(), line.priority(), s.nextCallSeq());
     s.calls.put(c.id, c);
-    enqueue(c, q, 0, now, line.transferInLabel(), null);
+    enqueue(c, q, 0, queuedNanos, now, line.transferInLabel(), null);
   }
 
   /**
@@ -65,8 +70,13 @@ final class CallFlow {
    * transferred to a named agent skips admission and is offered to that agent first.
    */
   void enqueue(Call c, QueueState q, int segmentIndex, long now, String transferInLabel, Agent directTo) {
+    enqueue(c, q, segmentIndex, now, now, transferInLabel, directTo);
+  }
+
+  private void enqueue(Call c, QueueState q, int segmentIndex, long queuedNanos, long now, String transferInLabel,
+      Agent directTo) {
     c.queue = q;
-    c.key = new SegmentKey(c.id, segmentIndex, q.id(), c.line, now);
+    c.key = new SegmentKey(c.id, segmentIndex, q.id(), c.line, queuedNanos);
     c.phase = Call.Phase.WAITING;
     c.offers = 0;
     c.overflowDue = false;
@@ -91,6 +101,10 @@ final class CallFlow {
       return;
     }
     scheduleQueueTimers(c, now);
+    if (s.suspended(c)) {
+      c.suspended = true;
+      return;
+    }
     Agent a = directTo != null && directTo.available() ? directTo : Routing.pickAgent(c);
     if (a != null) {
       offer(c, a, now);
@@ -192,17 +206,26 @@ final class CallFlow {
       agents.setState(a, AgentState.READY, null, null, now, 0);
     }
     c.phase = Call.Phase.WAITING;
-    if (c.overflowDue) {
-      overflow(c, "max-wait", now);
+    if (s.suspended(c)) {
+      c.suspended = true;
     } else {
-      Agent next = Routing.pickAgent(c);
-      if (next != null) {
-        offer(c, next, now);
-      } else {
-        c.queue.addWaiting(c);
-      }
+      route(c, now);
     }
     agents.offerNext(a, now);
+  }
+
+  /** A waiting call that is in no index: overflow if that came due, else offer it or queue it. */
+  void route(Call c, long now) {
+    if (c.overflowDue) {
+      overflow(c, "max-wait", now);
+      return;
+    }
+    Agent next = Routing.pickAgent(c);
+    if (next != null) {
+      offer(c, next, now);
+    } else {
+      c.queue.addWaiting(c);
+    }
   }
 
   /** The caller hung up before an answer. */
@@ -348,7 +371,7 @@ final class CallFlow {
     if (c.tier + 1 < q.tiers()) {
       c.tierTimer = s.timers.add(c.queuedNanos() + q.tierStartNanos[c.tier + 1], Timer.Kind.TIER_UP, c, null);
     }
-    if (!waiting) {
+    if (!waiting || c.suspended) {
       return;
     }
     Agent a = Routing.pickAgent(c);
@@ -361,7 +384,9 @@ final class CallFlow {
 
   void maxWait(Call c, long now) {
     c.maxWaitTimer = null;
-    if (c.phase == Call.Phase.WAITING) {
+    if (c.suspended) {
+      c.overflowDue = true;
+    } else if (c.phase == Call.Phase.WAITING) {
       overflow(c, "max-wait", now);
     } else if (c.phase == Call.Phase.RINGING) {
       c.overflowDue = true;
@@ -374,6 +399,10 @@ final class CallFlow {
       return;
     }
     QueueState q = c.queue;
+    if (c.suspended) {
+      c.announceTimer = s.timers.add(now + q.config.announceEvery().toNanos(), Timer.Kind.ANNOUNCE, c, null);
+      return;
+    }
     int position = c.phase == Call.Phase.RINGING ? 1 : q.positionOf(c);
     s.emit(new AnnouncePosition(s.nextCommandId(), c.id, position, q.estimatedWaitNanos(position)));
     c.announceTimer = s.timers.add(now + q.config.announceEvery().toNanos(), Timer.Kind.ANNOUNCE, c, null);

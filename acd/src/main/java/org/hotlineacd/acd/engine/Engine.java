@@ -14,6 +14,8 @@ import org.hotlineacd.cti.input.CallerHungUp;
 import org.hotlineacd.cti.input.ConsultFailed;
 import org.hotlineacd.cti.input.EndpointReachability;
 import org.hotlineacd.cti.input.Input;
+import org.hotlineacd.cti.input.PbxResyncStarted;
+import org.hotlineacd.cti.input.PbxResynced;
 import org.hotlineacd.cti.input.TelephonyEvent;
 import org.hotlineacd.cti.model.CallEndSide;
 import org.hotlineacd.cti.model.LegFailure;
@@ -42,6 +44,7 @@ public final class Engine {
   private final AgentFlow agents;
   private final CallFlow calls;
   private final AgentRequests requests;
+  private final Resync resync;
   private long lastNanos = Long.MIN_VALUE;
 
   /** An engine over a consistent configuration, reporting segment milestones to {@code segments}. */
@@ -51,6 +54,7 @@ public final class Engine {
     this.calls = new CallFlow(state, agents);
     agents.wire(calls);
     this.requests = new AgentRequests(state, agents, calls);
+    this.resync = new Resync(state, calls);
   }
 
   /** Applies one input at {@code nowNanos} (never earlier than the last input or timer). */
@@ -87,6 +91,8 @@ public final class Engine {
           calls.status(c);
         }
       });
+      case PbxResyncStarted e -> resync.started(e, now);
+      case PbxResynced e -> resync.finished(e, now);
       case EndpointReachability e -> {
         var list = state.agentsByEndpoint.get(e.endpoint());
         if (list == null) {
@@ -198,6 +204,11 @@ public final class Engine {
   /** How many inputs were ignored or refused so far. */
   public long ignoredInputs() {
     return state.ignoredInputs();
+  }
+
+  /** How many calls resynchronisation with a PBX found wrong and corrected so far. */
+  public long resyncCorrections() {
+    return resync.corrections();
   }
 
   /** Checks internal consistency of every index (tests and debugging; walks all state). */

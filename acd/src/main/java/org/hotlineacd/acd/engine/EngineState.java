@@ -38,6 +38,8 @@ final class EngineState {
   final Set<String> notReadyReasons = new HashSet<>();
   final Map<CallId, Call> calls = new LinkedHashMap<>();
   final TimerQueue timers = new TimerQueue();
+  /** Call id prefixes of PBXs being resynchronised: their waiting calls are not routed. */
+  final Set<String> suspendedScopes = new HashSet<>();
   final SegmentListener segments;
 
   private final List<Output> outbox = new ArrayList<>();
@@ -111,6 +113,19 @@ final class EngineState {
       throw new IllegalArgumentException("unknown skill '" + skill + "' (not listed under skills)");
     }
     return idx;
+  }
+
+  /** Whether the call's PBX is being resynchronised (a handful of scopes at most). */
+  boolean suspended(Call c) {
+    if (suspendedScopes.isEmpty()) {
+      return false;
+    }
+    for (String scope : suspendedScopes) {
+      if (c.id.value().startsWith(scope)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   long nextCommandId() {

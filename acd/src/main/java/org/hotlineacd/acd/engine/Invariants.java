@@ -18,6 +18,7 @@ final class Invariants {
       for (int t = 0; t < q.tiers(); t++) {
         for (Call c : q.waiting[t]) {
           require(c.phase == Call.Phase.WAITING, "queued call " + c + " is " + c.phase);
+          require(!c.suspended, "suspended call " + c + " is indexed");
           require(c.queue == q && c.tier == t, "call " + c + " is indexed under the wrong queue or tier");
           require(c.agent == null, "waiting call " + c + " holds agent " + c.agent);
           require(s.calls.get(c.id) == c, "waiting call " + c + " is not in the call table");
@@ -58,8 +59,12 @@ final class Invariants {
     }
     for (Call c : s.calls.values()) {
       switch (c.phase) {
-        case WAITING -> require(seenWaiting.contains(c), "waiting call " + c + " is not indexed");
-        case RINGING, CONNECTED -> require(ringingOrTalking.contains(c), "call " + c + " has no agent");
+        case WAITING -> require(seenWaiting.contains(c) != c.suspended,
+            "waiting call " + c + (c.suspended ? " is suspended but indexed" : " is not indexed"));
+        case RINGING, CONNECTED -> {
+          require(ringingOrTalking.contains(c), "call " + c + " has no agent");
+          require(!c.suspended, "call " + c + " is " + c.phase + " and suspended");
+        }
       }
     }
     for (QueueState q : s.queues) {

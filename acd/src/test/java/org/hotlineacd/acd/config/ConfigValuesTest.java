@@ -109,9 +109,22 @@ class ConfigValuesTest {
             strategy: fewest-calls
         agents:
           - {id: "1001", name: 张敏, endpoint: PJSIP/1001, skills: {general: 8, policy: 3}, secretHash: abc}
-        asterisk: {host: 127.0.0.1}
+        asterisk:
+          servers:
+            - {name: pbx1, host: 127.0.0.1, port: 5039, username: acd, secretEnv: ACD_AMI_SECRET, tls: true}
+          pingInterval: 3s
+          reconnectJitter: 10
+          dialplan: {agentContext: agents-wait}
         businessHours: {}
         """);
+
+    var ami = config.asterisk();
+    assertThat(ami.servers()).hasSize(1);
+    assertThat(ami.servers().get(0).toString()).isEqualTo("pbx1 (acd@127.0.0.1:5039, TLS)");
+    assertThat(ami.servers().get(0).secretSource()).isEqualTo("environment variable ACD_AMI_SECRET");
+    assertThat(ami.pingInterval()).isEqualTo(java.time.Duration.ofSeconds(3));
+    assertThat(ami.reconnectJitter()).isEqualTo(0.1);
+    assertThat(ami.dialplan().agentContext()).isEqualTo("agents-wait");
 
     assertThat(config.settings()).isEqualTo(new EngineSettings(ZoneId.of("Asia/Shanghai"), 3));
     assertThat(config.server()).isEqualTo(new ServerSettings(9090, "0.0.0.0"));

@@ -12,7 +12,9 @@ public sealed interface TelephonyEvent extends Input
         CallHeld,
         CallUnheld,
         EndpointReachability,
-        ConsultFailed {
+        ConsultFailed,
+        PbxResyncStarted,
+        PbxResynced {
 
   /** The call the event is about, or {@code null} for events about a phone. */
   CallId call();

@@ -167,6 +167,8 @@ final class ScriptedEngine implements org.hotlineacd.cti.port.InputSink {
       case CallUnheld e -> { }
       case EndpointReachability e -> { }
       case ConsultFailed e -> { }
+      case org.hotlineacd.cti.input.PbxResyncStarted e -> { } // no PBX connection in the simulation
+      case org.hotlineacd.cti.input.PbxResynced e -> { }
       case AgentRequest r -> request(r);
     }
     dispatch();
