@@ -135,7 +135,7 @@ final class Reconfiguration {
       }
       c.cancelQueueTimers();
       c.tier = tierReached(target, now - c.queuedNanos());
-      if (c.phase == Call.Phase.WAITING) {
+      if (c.phase == Call.Phase.WAITING && !c.suspended) {
         target.addWaiting(c);
       }
       calls.rescheduleQueueTimers(c, now);

@@ -125,7 +125,7 @@ class EngineRandomizedTest {
       String randomCall = liveCalls.isEmpty() || r.nextInt(10) == 0 ? "ghost" : liveCalls.get(r.nextInt(liveCalls.size()));
       EngineSnapshot.AgentView busy = pickBusy(snap, r);
       long req = step;
-      Input input = switch (r.nextInt(20)) {
+      Input input = switch (r.nextInt(21)) {
         case 0, 1, 2 -> {
           String id = "c" + (++callCounter);
           liveCalls.add(id);
@@ -166,6 +166,7 @@ class EngineRandomizedTest {
         };
         case 18 -> new org.hotlineacd.cti.input.RecordingRequest(req, busy != null ? AgentId.of(busy.id()) : agent,
             r.nextBoolean());
+        case 19 -> resync(r, liveCalls, lines, now, ++callCounter);
         default -> new EndpointReachability("SIM/" + agent.value(), r.nextInt(4) != 0);
       };
       engine.apply(input, now);
@@ -231,6 +232,27 @@ class EngineRandomizedTest {
     List<LineConfig> lines = c.lines().stream().filter(l -> !l.queue().equals("talent")).toList();
     return new AcdConfig(c.settings(), c.skills(), c.notReadyReasons(), lines, queues, agents, c.transferTargets())
         .requireConsistent();
+  }
+
+  /** A resync start (with or without suspension), or its end listing a random part of the calls as present. */
+  private static Input resync(SplittableRandom r, List<String> liveCalls, String[] lines, long now, int fresh) {
+    if (r.nextBoolean()) {
+      return new org.hotlineacd.cti.input.PbxResyncStarted("", r.nextBoolean());
+    }
+    List<org.hotlineacd.cti.input.ChannelPresent> present = new ArrayList<>();
+    for (String c : liveCalls) {
+      if (r.nextInt(10) != 0) {
+        present.add(new org.hotlineacd.cti.input.ChannelPresent(CallId.of(c), r.nextBoolean(),
+            lines[r.nextInt(lines.length)], "138", Map.of(), now - (long) (r.nextDouble() * 60e9)));
+      }
+    }
+    if (r.nextBoolean()) {
+      String id = "c" + fresh;
+      liveCalls.add(id);
+      present.add(new org.hotlineacd.cti.input.ChannelPresent(CallId.of(id), true, lines[r.nextInt(lines.length)],
+          "139", Map.of(), now - (long) (r.nextDouble() * 90e9)));
+    }
+    return new org.hotlineacd.cti.input.PbxResynced("", present);
   }
 
   private static EngineSnapshot.AgentView pickBusy(EngineSnapshot snap, SplittableRandom r) {
