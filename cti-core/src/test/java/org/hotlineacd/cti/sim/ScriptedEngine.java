@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotlineacd.cti.input.AgentHangUpRequest;
+import org.hotlineacd.cti.input.CancelConsultRequest;
+import org.hotlineacd.cti.input.CompleteTransferRequest;
+import org.hotlineacd.cti.input.ConsultFailed;
+import org.hotlineacd.cti.input.ConsultRequest;
+import org.hotlineacd.cti.input.HoldRequest;
+import org.hotlineacd.cti.input.RecordingRequest;
+import org.hotlineacd.cti.input.TransferRequest;
 import org.hotlineacd.cti.input.AgentHungUp;
 import org.hotlineacd.cti.input.AgentLegAnswered;
 import org.hotlineacd.cti.input.AgentLegFailed;
@@ -159,6 +166,7 @@ final class ScriptedEngine implements org.hotlineacd.cti.port.InputSink {
       case CallHeld e -> { }
       case CallUnheld e -> { }
       case EndpointReachability e -> { }
+      case ConsultFailed e -> { } // consultations are not scripted
       case AgentRequest r -> request(r);
     }
     dispatch();
@@ -291,6 +299,13 @@ final class ScriptedEngine implements org.hotlineacd.cti.port.InputSink {
         }
       }
       case AgentHangUpRequest q -> ok = false;
+      // hold, transfers and recording are not scripted: refused like a hang-up from the desktop
+      case HoldRequest q -> ok = false;
+      case TransferRequest q -> ok = false;
+      case ConsultRequest q -> ok = false;
+      case CompleteTransferRequest q -> ok = false;
+      case CancelConsultRequest q -> ok = false;
+      case RecordingRequest q -> ok = false;
     }
     if (ok) {
       sim.notify(new RequestAccepted(a.id, r.requestId()));
