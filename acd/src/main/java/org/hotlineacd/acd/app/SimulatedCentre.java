@@ -8,6 +8,7 @@ import org.hotlineacd.acd.loop.EngineLoop;
 import org.hotlineacd.acd.loop.TimeSource;
 import org.hotlineacd.acd.segment.SegmentListener;
 import org.hotlineacd.acd.sim.LoadedProfile;
+import org.hotlineacd.cti.port.AgentNotifier;
 import org.hotlineacd.cti.sim.SimulatedHotline;
 
 /**
@@ -77,6 +78,21 @@ public final class SimulatedCentre {
   /** The loop. */
   public EngineLoop loop() {
     return loop;
+  }
+
+  /**
+   * Sends the engine's agent notices to real desktops too (the bridge), beside the simulated ones.
+   * Call before the loop starts. Each side is shielded from the other's failures.
+   */
+  public SimulatedCentre withDesktops(AgentNotifier desktops) {
+    loop.notifier(notice -> {
+      try {
+        hotline.notify(notice);
+      } finally {
+        desktops.notify(notice);
+      }
+    });
+    return this;
   }
 
   /** The simulated callers and agents. */

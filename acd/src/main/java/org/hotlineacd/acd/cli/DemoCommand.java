@@ -7,6 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.hotlineacd.acd.app.LiveSummary;
+import org.hotlineacd.acd.app.NetworkEdge;
+import org.hotlineacd.acd.app.NoCallerHistory;
+import org.hotlineacd.bridge.BridgeServer;
+import org.hotlineacd.bridge.server.BridgeSettings;
 import org.hotlineacd.acd.app.SimulatedCentre;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.ConfigException;
@@ -42,8 +46,12 @@ final class DemoCommand implements Callable<Integer> {
       description = "stop after this much real time (default: run until Ctrl-C)")
   Duration duration;
 
+  @Option(names = "--port", paramLabel = "N",
+      description = "serve the agent page and /health on this port instead of server.port (0: any free port)")
+  Integer port;
+
   @Override
-  public Integer call() throws ConfigException, InterruptedException {
+  public Integer call() throws ConfigException, InterruptedException, javax.net.ssl.SSLException {
     if (!(speed > 0) || speed > 10_000) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--speed must be above 0 and at most 10000, was " + speed);
@@ -51,7 +59,18 @@ final class DemoCommand implements Callable<Integer> {
     AcdConfig base = config.load();
     LoadedProfile loaded = profile.load("demo");
     long start = System.currentTimeMillis() * 1_000_000L;
-    SimulatedCentre centre = SimulatedCentre.create(base, loaded, profile.seed, TimeSource.scaled(start, speed));
+    TimeSource time = TimeSource.scaled(start, speed);
+    SimulatedCentre centre = SimulatedCentre.create(base, loaded, profile.seed, time);
+    BridgeSettings edge = NetworkEdge.settings(centre.config());
+    if (port != null) {
+      if (port < 0 || port > 65535) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535, was " + port);
+      }
+      edge = new BridgeSettings(edge.bind(), port, edge.tls(), edge.sessions());
+    }
+    BridgeServer server = NetworkEdge.server(centre.config(), edge, centre.loop(), time::nowNanos,
+        centre.hotline(), new NoCallerHistory());
+    centre.withDesktops(server.agentNotifier());
     AtomicReference<String> latest = new AtomicReference<>("starting...\n");
     long publishEveryNanos = (long) (1_000_000_000L * speed);
     long[] lastPublished = {Long.MIN_VALUE / 2};
@@ -62,8 +81,16 @@ final class DemoCommand implements Callable<Integer> {
       }
     });
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; Ctrl-C stops.%n%n",
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot listen on " + edge.bind() + ":" + edge.port()
+          + " (" + e.getMessage() + "); free the port or pass --port", e);
+    }
+    out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; Ctrl-C stops.%n",
         loaded.profile().name(), loaded.roster().size(), speed);
+    out.printf("agent desktop: %s://%s:%d/agent (log in as one of the configured agents; see docs/agent-protocol.md)%n%n",
+        edge.tls() == null ? "http" : "https", edge.bind().contains(":") ? "[" + edge.bind() + "]" : edge.bind(), server.port());
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(stopped::countDown, "acd-demo-stop");
@@ -79,6 +106,7 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
     }
     centre.loop().stop();
+    server.close();
     if (duration != null) {
       Runtime.getRuntime().removeShutdownHook(hook);
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "hotline-acd: an automatic call distributor for Asterisk.",
-    subcommands = {DemoCommand.class, SimulateCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, SimulateCommand.class, CheckConfigCommand.class, HashSecretCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code of a run that failed for a reason other than usage. */
   public static final int FAILED = 1;

@@ -16,6 +16,9 @@ import java.util.Optional;
  * file positions.
  *
  * @param server where the network edge listens (defaults to {@link ServerSettings#DEFAULT})
+ * @param security desktop session rules (defaults to {@link SecuritySettings#DEFAULT})
+ * @param dispositions wrap-up dispositions, id to label, in the order desktops list them
+ * @param categories case categories, id to label, in the order desktops list them
  */
 public record AcdConfig(
     EngineSettings settings,
@@ -25,7 +28,10 @@ public record AcdConfig(
     List<QueueConfig> queues,
     List<AgentConfig> agents,
     Map<String, TransferTarget> transferTargets,
-    ServerSettings server) {
+    ServerSettings server,
+    SecuritySettings security,
+    Map<String, String> dispositions,
+    Map<String, String> categories) {
 
   /** The reason an agent is given when it goes not-ready after unanswered rings. */
   public static final String NO_ANSWER_REASON = "no-answer";
@@ -44,6 +50,22 @@ public record AcdConfig(
     transferTargets =
         transferTargets == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(transferTargets));
     server = server == null ? ServerSettings.DEFAULT : server;
+    security = security == null ? SecuritySettings.DEFAULT : security;
+    dispositions = dispositions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dispositions));
+    categories = categories == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(categories));
+  }
+
+  /** A configuration with default security and no dispositions or categories. */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null);
   }
 
   /** A configuration with the default {@link ServerSettings} (the signature before {@code server} existed). */
@@ -72,7 +94,8 @@ public record AcdConfig(
   public AcdConfig withAgents(List<AgentConfig> more) {
     List<AgentConfig> all = new ArrayList<>(agents);
     all.addAll(more);
-    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server);
+    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server,
+        security, dispositions, categories);
   }
 
   /**

@@ -33,7 +33,7 @@ class ProfileLoaderTest {
     assertThat(p.name()).isEqualTo("demo");
     assertThat(p.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
     assertThat(p.lines()).extracting(LineTraffic::line)
-        .containsExactly("12345", "12345-enterprise", "12345-talent", "12345-car");
+        .containsExactly("12345", "12345-enterprise", "12345-talent", "12345-car-moving");
     assertThat(demo.roster()).hasSizeBetween(25, 40);
     assertThat(demo.roster().get(0)).isEqualTo(AgentConfig.simple("sim-general-001", Map.of("general", 5)));
     assertThat(p.lines().get(0).startBurst().calls()).isPositive();
@@ -81,7 +81,7 @@ class ProfileLoaderTest {
         List.of(LineConfig.simple("12345", "general", 0), LineConfig.simple("12345-enterprise", "enterprise", 10),
             LineConfig.simple("12345-talent", "talent", 10)), List.of(), List.of(), Map.of());
     List<String> problems = demo.problemsAgainst(config);
-    assertThat(problems).anySatisfy(s -> assertThat(s).contains("demo.yaml:").contains("lines[3].line").contains("line '12345-car'"));
+    assertThat(problems).anySatisfy(s -> assertThat(s).contains("demo.yaml:").contains("lines[3].line").contains("line '12345-car-moving'"));
     assertThat(problems).anySatisfy(s -> assertThat(s).contains("skill 'car-moving'"));
     assertThat(problems).noneMatch(s -> s.contains("'break'"));
   }
