@@ -15,15 +15,18 @@ import org.hotlineacd.acd.config.QueueConfig;
 import org.hotlineacd.acd.config.Strategy;
 
 /** Builds large synthetic centres for the benchmarks: one skill and one line per queue. */
-final class LargeCentre {
+public final class LargeCentre {
   private LargeCentre() {}
 
-  static final long T0 = 1_790_000_000_000_000_000L;
+  /** A fixed start time for benchmark clocks. */
+  public static final long T0 = 1_790_000_000_000_000_000L;
 
   /**
+   * A centre of {@code queues} queues (one skill each) and {@code agents} agents.
+   *
    * @param queuesPerAgent how many queues (skills) each agent serves, chosen at random
    */
-  static AcdConfig config(int queues, int agents, int queuesPerAgent, Strategy strategy, Duration wrapUp, long seed) {
+  public static AcdConfig config(int queues, int agents, int queuesPerAgent, Strategy strategy, Duration wrapUp, long seed) {
     List<String> skills = new ArrayList<>(queues);
     List<QueueConfig> queueConfigs = new ArrayList<>(queues);
     List<LineConfig> lines = new ArrayList<>(queues);

@@ -8,9 +8,9 @@ import org.hotlineacd.cti.model.AgentState;
 final class Agent {
   final AgentId id;
   final int ordinal;
-  final AgentConfig config;
+  AgentConfig config;
   /** Skill levels by skill index; 0 where the agent lacks the skill. */
-  final int[] levels;
+  int[] levels;
   /** The queues this agent can serve, with the first tier at which it qualifies. */
   Membership[] memberships = new Membership[0];
 
@@ -20,6 +20,8 @@ final class Agent {
   /** When the agent last became ready: the longest-idle key. */
   long idleSinceNanos;
   boolean reachable = true;
+  /** Removed from the configuration while busy: logged out as soon as it is free. */
+  boolean removed;
   boolean inPools;
 
   /** The call this agent rings for or talks to, or null. */

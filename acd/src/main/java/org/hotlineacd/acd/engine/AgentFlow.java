@@ -89,11 +89,12 @@ final class AgentFlow {
 
   void becomeNotReady(Agent a, String reason, long now) {
     setState(a, AgentState.NOT_READY, reason, null, now, 0);
+    retireIfRemoved(a, now);
   }
 
   /** An available agent takes the best waiting call it serves, or waits in the idle sets. */
   void offerNext(Agent a, long now) {
-    if (!a.available()) {
+    if (retireIfRemoved(a, now) || !a.available()) {
       return;
     }
     Call call = Routing.pickCall(a);
@@ -102,6 +103,16 @@ final class AgentFlow {
     } else {
       Routing.addToPools(a);
     }
+  }
+
+  /** An agent removed from the configuration while busy is logged out once it is free. */
+  private boolean retireIfRemoved(Agent a, long now) {
+    if (!a.removed || (a.state != AgentState.READY && a.state != AgentState.NOT_READY)) {
+      return false;
+    }
+    logout(a, now);
+    Reconfiguration.forget(s, a);
+    return true;
   }
 
   void startWrapUp(Agent a, SegmentKey key, QueueState q, long talkNanos, long now) {

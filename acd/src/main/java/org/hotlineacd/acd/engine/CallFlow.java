@@ -75,6 +75,7 @@ final class CallFlow {
       c.tier++;
     }
     s.segment(new SegmentQueued(c.key, c.priority, c.callerNumber, transferInLabel));
+    CallLog.log(c, "queued in " + q.id() + " (segment " + segmentIndex + ", priority " + c.priority + ")", null);
     QueueConfig qc = q.config;
     boolean canOverflow = directTo == null && qc.overflow() != null && segmentIndex + 1 < MAX_SEGMENTS;
     if (canOverflow && q.removed) {
@@ -95,6 +96,22 @@ final class CallFlow {
       offer(c, a, now);
     } else {
       q.addWaiting(c);
+    }
+  }
+
+  /** Sets a waiting call's timers again under its queue's (new) rules, from its original queue time. */
+  void rescheduleQueueTimers(Call c, long now) {
+    QueueState q = c.queue;
+    QueueConfig qc = q.config;
+    long queued = c.queuedNanos();
+    if (c.tier + 1 < q.tiers()) {
+      c.tierTimer = s.timers.add(Math.max(now, queued + q.tierStartNanos[c.tier + 1]), Timer.Kind.TIER_UP, c, null);
+    }
+    if (qc.maxWait() != null && qc.overflow() != null && !q.removed) {
+      c.maxWaitTimer = s.timers.add(Math.max(now, queued + qc.maxWait().toNanos()), Timer.Kind.MAX_WAIT, c, null);
+    }
+    if (qc.announceEvery() != null) {
+      c.announceTimer = s.timers.add(now + qc.announceEvery().toNanos(), Timer.Kind.ANNOUNCE, c, null);
     }
   }
 
@@ -141,6 +158,7 @@ final class CallFlow {
     a.consecutiveNoAnswer = 0;
     s.emit(new ConnectCall(s.nextCommandId(), c.id, a.id));
     s.segment(new SegmentAnswered(c.key, a.id, now, c.offers));
+    CallLog.log(c, "answered after " + (now - c.queuedNanos()) / 1_000_000 + " ms", a);
     agents.setState(a, AgentState.ON_CALL, null, c, now, 0);
   }
 
@@ -193,6 +211,7 @@ final class CallFlow {
     c.cancelQueueTimers();
     s.calls.remove(c.id);
     s.segment(new SegmentAbandoned(c.key, now, ringing, c.offers));
+    CallLog.log(c, "abandoned after " + (now - c.queuedNanos()) / 1_000_000 + " ms" + (ringing ? " while ringing" : ""), c.agent);
     if (ringing) {
       Agent a = c.agent;
       Timer.cancel(c.ringTimer);
@@ -228,6 +247,8 @@ final class CallFlow {
     a.call = null;
     SegmentKey key = c.key;
     s.segment(new SegmentTalkEnded(key, a.id, now, talk, c.holdNanos, side, transferLabel, c.recordingFile));
+    CallLog.log(c, "talk ended by " + side.name().toLowerCase(java.util.Locale.ROOT)
+        + (transferLabel == null ? "" : ", transferred to " + transferLabel), a);
     agents.startWrapUp(a, key, c.queue, talk, now);
   }
 
@@ -285,6 +306,7 @@ final class CallFlow {
     q.removeWaiting(c);
     c.cancelQueueTimers();
     s.segment(new SegmentOverflowed(c.key, now, cause, o.kind().configName(), o.target()));
+    CallLog.log(c, "overflowed (" + cause + ") to " + o.kind().configName() + " " + o.target(), null);
     if (o.kind() == Overflow.Kind.QUEUE) {
       enqueue(c, s.queuesById.get(o.target()), c.key.index() + 1, now, null, null);
       return;
@@ -310,6 +332,10 @@ final class CallFlow {
 
   void tierUp(Call c, long now) {
     QueueState q = c.queue;
+    c.tierTimer = null;
+    if (c.tier + 1 >= q.tiers()) {
+      return;
+    }
     boolean waiting = c.phase == Call.Phase.WAITING;
     if (waiting) {
       q.removeWaiting(c);

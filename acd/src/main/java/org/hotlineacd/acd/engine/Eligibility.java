@@ -20,9 +20,7 @@ final class Eligibility {
   static Agent.Membership[] memberships(Agent agent, List<QueueState> queues, Map<String, QueueState> byId) {
     List<Agent.Membership> result = new ArrayList<>();
     for (QueueState q : queues) {
-      if (q.removed) {
-        continue;
-      }
+      // A removed queue stays in the list until its last call is served, so it can drain.
       int tier = firstTier(agent, q, byId);
       if (tier >= 0) {
         result.add(new Agent.Membership(q, tier));

@@ -147,6 +147,19 @@ public final class Engine {
     action.accept(c);
   }
 
+  /**
+   * Applies a new, consistent configuration between two inputs without disturbing a call (see
+   * {@link Reconfiguration}). The caller has validated it.
+   */
+  public void reconfigure(AcdConfig next, long nowNanos) {
+    Reconfiguration.apply(state, agents, calls, next, monotonic(nowNanos));
+  }
+
+  /** The configuration the engine runs on now. */
+  public AcdConfig config() {
+    return state.config;
+  }
+
   /** Fires every timer due at or before {@code nowNanos}, each with its own deadline as "now". */
   public void advanceTo(long nowNanos) {
     Timer t;
@@ -190,6 +203,11 @@ public final class Engine {
   /** Checks internal consistency of every index (tests and debugging; walks all state). */
   public void checkInvariants() {
     Invariants.check(state);
+  }
+
+  /** The state itself, for benchmarks of the routing decision in this package; never for other code. */
+  EngineState state() {
+    return state;
   }
 
   private long monotonic(long nowNanos) {

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class EngineState {
   private static final Logger LOG = LoggerFactory.getLogger(EngineState.class);
 
-  final AcdConfig config;
+  AcdConfig config;
   final Map<String, Integer> skillIndex = new HashMap<>();
   final List<QueueState> queues = new ArrayList<>();
   final Map<String, QueueState> queuesById = new HashMap<>();
@@ -42,6 +42,8 @@ final class EngineState {
 
   private final List<Output> outbox = new ArrayList<>();
   private long commandCounter;
+  /** Agent ordinals break ties in every ordering: never reused, even after an agent is removed. */
+  private int nextAgentOrdinal;
   private long callSeq;
   private long ignoredInputs;
   private long unloggedIgnored;
@@ -50,42 +52,60 @@ final class EngineState {
   EngineState(AcdConfig config, SegmentListener segments) {
     this.config = config;
     this.segments = segments;
-    for (String skill : config.skills()) {
-      skillIndex.putIfAbsent(skill, skillIndex.size());
-    }
+    indexSkills(config);
     notReadyReasons.addAll(config.notReadyReasons());
     for (LineConfig line : config.lines()) {
       lines.put(line.id(), line);
     }
     for (QueueConfig qc : config.queues()) {
-      int[] skills = new int[qc.skills().size()];
-      int[] levels = new int[skills.length];
-      int i = 0;
-      for (Map.Entry<String, Integer> e : qc.skills().entrySet()) {
-        skills[i] = skillIndex(e.getKey());
-        levels[i] = e.getValue();
-        i++;
-      }
-      QueueState q = new QueueState(qc, queues.size(), skills, levels);
+      QueueState q = buildQueue(qc, queues.size());
       queues.add(q);
       queuesById.put(qc.id(), q);
     }
     for (AgentConfig ac : config.agents()) {
-      int[] levels = new int[skillIndex.size()];
-      ac.skills().forEach((skill, level) -> levels[skillIndex(skill)] = level);
-      Agent a = new Agent(ac, agents.size(), levels);
-      agents.add(a);
-      agentsById.put(a.id, a);
-      if (!ac.endpoint().isEmpty()) {
-        agentsByEndpoint.computeIfAbsent(ac.endpoint(), k -> new ArrayList<>(1)).add(a);
-      }
+      addAgent(ac);
     }
     for (Agent a : agents) {
       a.memberships = Eligibility.memberships(a, queues, queuesById);
     }
   }
 
-  private int skillIndex(String skill) {
+  /** Gives every skill an index; indexes are never reused, so removed queues keep theirs. */
+  void indexSkills(AcdConfig c) {
+    for (String skill : c.skills()) {
+      skillIndex.putIfAbsent(skill, skillIndex.size());
+    }
+  }
+
+  QueueState buildQueue(QueueConfig qc, int index) {
+    int[] skills = new int[qc.skills().size()];
+    int[] levels = new int[skills.length];
+    int i = 0;
+    for (Map.Entry<String, Integer> e : qc.skills().entrySet()) {
+      skills[i] = skillIndex(e.getKey());
+      levels[i] = e.getValue();
+      i++;
+    }
+    return new QueueState(qc, index, skills, levels);
+  }
+
+  int[] levelsOf(AgentConfig ac) {
+    int[] levels = new int[skillIndex.size()];
+    ac.skills().forEach((skill, level) -> levels[skillIndex(skill)] = level);
+    return levels;
+  }
+
+  Agent addAgent(AgentConfig ac) {
+    Agent a = new Agent(ac, nextAgentOrdinal++, levelsOf(ac));
+    agents.add(a);
+    agentsById.put(a.id, a);
+    if (!ac.endpoint().isEmpty()) {
+      agentsByEndpoint.computeIfAbsent(ac.endpoint(), k -> new ArrayList<>(1)).add(a);
+    }
+    return a;
+  }
+
+  int skillIndex(String skill) {
     Integer idx = skillIndex.get(skill);
     if (idx == null) {
       throw new IllegalArgumentException("unknown skill '" + skill + "' (not listed under skills)");

@@ -37,7 +37,8 @@ final class QueueState {
       };
 
   final QueueConfig config;
-  final int index;
+  /** The queue's place in the engine's list (snapshots index by it); set again on reconfiguration. */
+  int index;
   /** Skill indexes the queue requires and their base minimum levels. */
   final int[] skillIndexes;
   final int[] minLevels;

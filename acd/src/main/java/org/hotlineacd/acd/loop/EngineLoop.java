@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -39,6 +40,7 @@ public final class EngineLoop implements InputSink, Scheduler {
   private final Engine engine;
   private final TimeSource time;
   private final Queue<Input> inbox = new ConcurrentLinkedQueue<>();
+  private final Queue<LoopTask> loopTasks = new ConcurrentLinkedQueue<>();
   private final PriorityQueue<Task> tasks =
       new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
   private final List<LongConsumer> batchListeners = new ArrayList<>();
@@ -51,6 +53,8 @@ public final class EngineLoop implements InputSink, Scheduler {
   private volatile Thread thread;
 
   private record Task(long at, long seq, Runnable run) {}
+
+  private record LoopTask(LongConsumer work, CompletableFuture<Void> done) {}
 
   /** A loop for {@code engine}, on {@code time}. Connect the ports before starting it. */
   public EngineLoop(Engine engine, TimeSource time) {
@@ -85,6 +89,21 @@ public final class EngineLoop implements InputSink, Scheduler {
     if (t != null && t != Thread.currentThread()) {
       LockSupport.unpark(t);
     }
+  }
+
+  /**
+   * Runs {@code work} on the loop thread between two inputs, with the loop's time (a configuration
+   * reload, an admin action that needs engine state). Safe from any thread; the future completes
+   * when the work has run, exceptionally if it threw (the engine is then as the work left it).
+   */
+  public CompletableFuture<Void> runOnLoop(LongConsumer work) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loopTasks.add(new LoopTask(work, done));
+    Thread t = thread;
+    if (t != null && t != Thread.currentThread()) {
+      LockSupport.unpark(t);
+    }
+    return done;
   }
 
   @Override
@@ -156,7 +175,7 @@ public final class EngineLoop implements InputSink, Scheduler {
       fireDue();
       drainInbox();
       endBatch();
-      if (!inbox.isEmpty()) {
+      if (!inbox.isEmpty() || !loopTasks.isEmpty()) {
         continue;
       }
       long next = Math.min(engine.nextDeadline(), tasks.isEmpty() ? Long.MAX_VALUE : tasks.peek().at);
@@ -184,7 +203,7 @@ public final class EngineLoop implements InputSink, Scheduler {
 
   /** Applies every queued input at the current time; true if there was any. */
   private boolean drainInbox() {
-    boolean any = false;
+    boolean any = runLoopTasks();
     Input input;
     while ((input = inbox.poll()) != null) {
       any = true;
@@ -196,6 +215,23 @@ public final class EngineLoop implements InputSink, Scheduler {
       }
     }
     if (any) {
+      flush();
+    }
+    return any;
+  }
+
+  private boolean runLoopTasks() {
+    boolean any = false;
+    LoopTask task;
+    while ((task = loopTasks.poll()) != null) {
+      any = true;
+      try {
+        task.work.accept(now);
+        task.done.complete(null);
+      } catch (RuntimeException e) {
+        LOG.error("loop task failed", e);
+        task.done.completeExceptionally(e);
+      }
       flush();
     }
     return any;

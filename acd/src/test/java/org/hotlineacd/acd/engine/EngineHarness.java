@@ -13,6 +13,7 @@ import org.hotlineacd.acd.config.LineConfig;
 import org.hotlineacd.acd.config.QueueConfig;
 import org.hotlineacd.acd.config.Strategy;
 import org.hotlineacd.acd.segment.SegmentEvent;
+import org.hotlineacd.acd.segment.SegmentListener;
 import org.hotlineacd.cti.input.AgentHungUp;
 import org.hotlineacd.cti.input.AgentLegAnswered;
 import org.hotlineacd.cti.input.AgentLogin;
@@ -42,7 +43,15 @@ final class EngineHarness {
   private long requestId;
 
   EngineHarness(AcdConfig config) {
-    this.engine = new Engine(config.requireConsistent(), segments::add);
+    this(config, SegmentListener.NONE);
+  }
+
+  /** A harness whose segments also go to {@code also} (the figures, say). */
+  EngineHarness(AcdConfig config, SegmentListener also) {
+    this.engine = new Engine(config.requireConsistent(), e -> {
+      segments.add(e);
+      also.on(e);
+    });
   }
 
   static long toNanos(ZonedDateTime t) {

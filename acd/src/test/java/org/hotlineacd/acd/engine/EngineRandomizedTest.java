@@ -16,6 +16,8 @@ import org.hotlineacd.acd.config.QueueConfig;
 import org.hotlineacd.acd.config.Relaxation;
 import org.hotlineacd.acd.config.Strategy;
 import org.hotlineacd.acd.config.TransferTarget;
+import org.hotlineacd.acd.figures.FigureBook;
+import org.hotlineacd.acd.figures.Figures;
 import org.hotlineacd.cti.input.AgentHangUpRequest;
 import org.hotlineacd.cti.input.AgentHungUp;
 import org.hotlineacd.cti.input.AgentLegAnswered;
@@ -97,13 +99,24 @@ class EngineRandomizedTest {
   private static void run(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     SegmentLedger ledger = new SegmentLedger();
-    Engine engine = new Engine(centre(), ledger);
+    AcdConfig config = centre();
+    FigureBook book = new FigureBook(config);
+    Engine engine = new Engine(config, e -> {
+      ledger.on(e);
+      book.on(e);
+    });
     String[] lines = {"12345", "ent", "talent", "car", "bogus"};
     List<String> liveCalls = new ArrayList<>();
     long now = EngineHarness.T0;
     int callCounter = 0;
+    AcdConfig[] variants = {config, variant(config)};
     for (int step = 0; step < STEPS; step++) {
       now += (long) (r.nextDouble() * 4e9);
+      if (step % 400 == 399) {
+        engine.reconfigure(variants[(step / 400) % 2 == 0 ? 1 : 0], now);
+        engine.drainOutputs(o -> {});
+        engine.checkInvariants();
+      }
       engine.advanceTo(now);
       engine.drainOutputs(o -> {});
       engine.checkInvariants();
@@ -165,7 +178,59 @@ class EngineRandomizedTest {
     assertThat(ledger.talkEnded).isLessThanOrEqualTo(ledger.answered);
     assertThat(ledger.wrapUpEnded).isLessThanOrEqualTo(ledger.talkEnded);
     assertThat(ledger.queued).isGreaterThan(100);
+    // The figures' sums equal the per-segment data.
+    long offered = 0;
+    long answered = 0;
+    long abandoned = 0;
+    long overflowed = 0;
+    long talkNanos = 0;
+    long answeredWaitNanos = 0;
+    for (String q : book.queueIds()) {
+      Figures f = book.queueTotal(q);
+      offered += f.offered();
+      answered += f.answered();
+      abandoned += f.abandoned();
+      overflowed += f.overflowed();
+      talkNanos += f.talkNanos();
+      answeredWaitNanos += f.answeredWaitNanos();
+    }
+    assertThat(offered).isEqualTo(ledger.queued);
+    assertThat(answered).isEqualTo(ledger.answered);
+    assertThat(abandoned).isEqualTo(ledger.abandoned);
+    assertThat(overflowed).isEqualTo(ledger.overflowed);
+    assertThat(talkNanos).isEqualTo(ledger.talkSumNanos);
+    assertThat(answeredWaitNanos).isEqualTo(ledger.waitSumAnsweredNanos);
     assertThat(ledger.answered).isGreaterThan(10);
+  }
+
+  /**
+   * The centre with other strategies, one queue (talent) and one agent (a3) removed, an agent added,
+   * and skills changed: reloads switch between the two during the run.
+   */
+  static AcdConfig variant(AcdConfig c) {
+    List<QueueConfig> queues = new ArrayList<>();
+    for (QueueConfig q : c.queues()) {
+      if (q.id().equals("talent")) {
+        continue;
+      }
+      Strategy s = Strategy.values()[(q.strategy().ordinal() + 2) % Strategy.values().length];
+      queues.add(new QueueConfig(q.id(), q.name(), q.skills(), s, q.ringTimeout(), q.wrapUp(),
+          q.thresholds(), q.maxWait(), q.maxLength(), q.overflow(), q.relaxation(), q.joinWhenEmpty(),
+          q.leaveWhenEmpty(), q.announceEvery()));
+    }
+    List<AgentConfig> agents = new ArrayList<>();
+    for (AgentConfig a : c.agents()) {
+      if (a.id().equals("a3")) {
+        continue;
+      }
+      Map<String, Integer> skills = new java.util.HashMap<>(a.skills());
+      skills.merge("general", 2, (x, y) -> Math.min(10, x + y));
+      agents.add(new AgentConfig(a.id(), a.name(), a.endpoint(), skills, null));
+    }
+    agents.add(new AgentConfig("a14", "a14", "SIM/a14", Map.of("policy", 7, "general", 4), null));
+    List<LineConfig> lines = c.lines().stream().filter(l -> !l.queue().equals("talent")).toList();
+    return new AcdConfig(c.settings(), c.skills(), c.notReadyReasons(), lines, queues, agents, c.transferTargets())
+        .requireConsistent();
   }
 
   private static EngineSnapshot.AgentView pickBusy(EngineSnapshot snap, SplittableRandom r) {
