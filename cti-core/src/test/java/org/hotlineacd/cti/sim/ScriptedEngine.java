@@ -306,6 +306,7 @@ final class ScriptedEngine implements org.hotlineacd.cti.port.InputSink {
       case CompleteTransferRequest q -> ok = false;
       case CancelConsultRequest q -> ok = false;
       case RecordingRequest q -> ok = false;
+      case org.hotlineacd.cti.input.ForcedLogout q -> ok = false;
     }
     if (ok) {
       sim.notify(new RequestAccepted(a.id, r.requestId()));
