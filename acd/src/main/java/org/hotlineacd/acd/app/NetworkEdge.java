@@ -7,6 +7,7 @@ import org.hotlineacd.acd.config.ServerSettings;
 import org.hotlineacd.acd.loop.EngineLoop;
 import org.hotlineacd.bridge.BridgeServer;
 import org.hotlineacd.bridge.server.BridgeSettings;
+import org.hotlineacd.cti.port.AgentDirectory;
 import org.hotlineacd.cti.port.CallerHistory;
 import org.hotlineacd.cti.port.DeskPhone;
 
@@ -36,12 +37,20 @@ public final class NetworkEdge {
    */
   public static BridgeServer server(AcdConfig config, BridgeSettings settings, EngineLoop loop, LongSupplier engineClock,
       DeskPhone phone, CallerHistory history) {
+    return builder(settings, loop, engineClock, phone, history, new ConfigAgentDirectory(config)).build();
+  }
+
+  /**
+   * A bridge builder for the engine behind {@code loop}, for callers that add routes (the admin
+   * API: see {@link Administration#attach}) and pass a directory that follows reloads.
+   */
+  public static BridgeServer.Builder builder(BridgeSettings settings, EngineLoop loop, LongSupplier engineClock,
+      DeskPhone phone, CallerHistory history, AgentDirectory directory) {
     return BridgeServer.builder(settings)
         .engine(loop, engineClock)
-        .directory(new ConfigAgentDirectory(config))
+        .directory(directory)
         .deskPhone(phone)
         .callerHistory(history)
-        .readiness(new EngineReadiness(loop))
-        .build();
+        .readiness(new EngineReadiness(loop));
   }
 }

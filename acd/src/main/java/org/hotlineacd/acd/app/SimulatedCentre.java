@@ -60,6 +60,19 @@ public final class SimulatedCentre {
     return new SimulatedCentre(config, engine, figures, loop, hotline);
   }
 
+  /**
+   * What the engine runs for a file configuration {@code base} (on reload too): the base plus the
+   * profile's roster, checked against the profile. Throws {@link IllegalArgumentException} listing
+   * every mismatch.
+   */
+  public static AcdConfig fit(AcdConfig base, LoadedProfile profile) {
+    List<String> problems = profile.problemsAgainst(base);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("the profile does not fit the configuration:\n  " + String.join("\n  ", problems));
+    }
+    return base.withAgents(profile.roster()).requireConsistent();
+  }
+
   /** The configuration the engine runs on (the base plus the simulated roster). */
   public AcdConfig config() {
     return config;

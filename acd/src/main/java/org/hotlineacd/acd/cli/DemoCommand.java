@@ -6,6 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import org.hotlineacd.acd.app.Administration;
 import org.hotlineacd.acd.app.LiveSummary;
 import org.hotlineacd.acd.app.NetworkEdge;
 import org.hotlineacd.acd.app.NoCallerHistory;
@@ -51,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
   Integer port;
 
   @Override
-  public Integer call() throws ConfigException, InterruptedException, javax.net.ssl.SSLException {
+  public Integer call() throws ConfigException, InterruptedException, javax.net.ssl.SSLException, java.io.IOException {
     if (!(speed > 0) || speed > 10_000) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--speed must be above 0 and at most 10000, was " + speed);
@@ -68,8 +70,10 @@ final class DemoCommand implements Callable<Integer> {
       }
       edge = new BridgeSettings(edge.bind(), port, edge.tls(), edge.sessions());
     }
-    BridgeServer server = NetworkEdge.server(centre.config(), edge, centre.loop(), time::nowNanos,
-        centre.hotline(), new NoCallerHistory());
+    Administration admin = Administration.create(config.path(), centre.config(),
+        c -> SimulatedCentre.fit(c, loaded), centre.engine(), centre.loop(), centre.figures(), Path.of("data"));
+    BridgeServer server = admin.attach(NetworkEdge.builder(edge, centre.loop(), time::nowNanos,
+        centre.hotline(), new NoCallerHistory(), admin.directory())).build();
     centre.withDesktops(server.agentNotifier());
     AtomicReference<String> latest = new AtomicReference<>("starting...\n");
     long publishEveryNanos = (long) (1_000_000_000L * speed);
@@ -96,6 +100,11 @@ final class DemoCommand implements Callable<Integer> {
     Thread hook = new Thread(stopped::countDown, "acd-demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     centre.loop().start("acd-engine");
+    admin.startTriggers();
+    out.printf("admin API: %s://%s:%d/api/openapi.json (edit %s, or kill -HUP, to reload; see docs/admin-api.md)%n%n",
+        edge.tls() == null ? "http" : "https", edge.bind().contains(":") ? "[" + edge.bind() + "]" : edge.bind(),
+        server.port(), config.path());
+    out.flush();
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < deadline) {
       long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
@@ -105,6 +114,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println(latest.get());
       out.flush();
     }
+    admin.close();
     centre.loop().stop();
     server.close();
     if (duration != null) {

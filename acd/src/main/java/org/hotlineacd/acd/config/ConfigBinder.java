@@ -35,7 +35,9 @@ final class ConfigBinder {
   private static final List<String> SERVER_KEYS = List.of("port", "bind", "tls");
   private static final List<String> TLS_KEYS = List.of("certificate", "privateKey");
   private static final List<String> SECURITY_KEYS = List.of("allowedOrigins", "secondLogin", "heartbeat",
-      "heartbeatTimeout", "reconnectGrace", "disconnectReason", "tokenLifetime", "maxFrameBytes", "maxMessagesPerSecond");
+      "heartbeatTimeout", "reconnectGrace", "disconnectReason", "tokenLifetime", "maxFrameBytes", "maxMessagesPerSecond",
+      "adminTokens", "wallboardTokens");
+  private static final List<String> TOKEN_KEYS = List.of("name", "sha256");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+(:\\d{1,5})?");
   private static final List<String> TARGET_KEYS = List.of("dialString", "description");
   private static final List<String> LINE_KEYS =
@@ -193,8 +195,47 @@ final class ConfigBinder {
           f.id("disconnectReason", "not-ready reason").orElse(null),
           f.duration("tokenLifetime", false, d.tokenLifetime()),
           f.integer("maxFrameBytes", "maxFrameBytes", 256, 1 << 20, d.maxFrameBytes()),
-          f.integer("maxMessagesPerSecond", "maxMessagesPerSecond", 1, 10_000, d.maxMessagesPerSecond()));
+          f.integer("maxMessagesPerSecond", "maxMessagesPerSecond", 1, 10_000, d.maxMessagesPerSecond()),
+          apiTokens(f));
     }).orElse(d);
+  }
+
+  /** {@code adminTokens} and {@code wallboardTokens}: names unique across both lists. */
+  private List<ApiToken> apiTokens(Fields security) {
+    List<ApiToken> tokens = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, String> hashes = new HashMap<>();
+    for (ApiToken.Role role : ApiToken.Role.values()) {
+      String key = role == ApiToken.Role.ADMIN ? "adminTokens" : "wallboardTokens";
+      security.node(key).ifPresent(n -> tokens.addAll(items(n, security.at(key), (item, path) -> Fields.of(item, path,
+          problems, TOKEN_KEYS).flatMap(t -> {
+            Optional<String> name = t.requiredId("name", "token name");
+            Optional<String> sha = t.requiredString("sha256").filter(h -> {
+              if (ApiToken.HEX64.matcher(h).matches()) {
+                return true;
+              }
+              problems.add(t.node("sha256").orElseThrow(), t.at("sha256"), "sha256 must be the 64 hex digits of the "
+                  + "token's SHA-256 (printf %s \"$TOKEN\" | sha256sum), was " + h.length() + " characters");
+              return false;
+            });
+            if (name.isEmpty() || sha.isEmpty()) {
+              return Optional.empty();
+            }
+            String first = names.putIfAbsent(name.get(), path);
+            if (first != null) {
+              problems.add(t.node("name").orElseThrow(), t.at("name"), "duplicate token name '" + name.get()
+                  + "' (first given at " + first + ")");
+              return Optional.empty();
+            }
+            String sameHash = hashes.putIfAbsent(sha.get().toLowerCase(java.util.Locale.ROOT), path);
+            if (sameHash != null) {
+              problems.add(t.node("sha256").orElseThrow(), t.at("sha256"), "the same token is already given at " + sameHash);
+              return Optional.empty();
+            }
+            return Optional.of(new ApiToken(name.get(), role, sha.get()));
+          }))));
+    }
+    return tokens;
   }
 
   /** A map of id to label (dispositions, categories). */

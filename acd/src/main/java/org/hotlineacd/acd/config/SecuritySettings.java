@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param tokenLifetime how long a desktop's session token can resume a session
  * @param maxFrameBytes the largest message a desktop may send
  * @param maxMessagesPerSecond the message rate above which a desktop is disconnected as a flood
+ * @param apiTokens bearer tokens of the HTTP API (admins and wallboards), hashed
  */
 public record SecuritySettings(
     List<String> allowedOrigins,
@@ -30,7 +31,8 @@ public record SecuritySettings(
     String disconnectReason,
     Duration tokenLifetime,
     int maxFrameBytes,
-    int maxMessagesPerSecond) {
+    int maxMessagesPerSecond,
+    List<ApiToken> apiTokens) {
 
   /** What a second login of an agent that is already logged in on a desktop does. */
   public enum SecondLogin {
@@ -42,11 +44,20 @@ public record SecuritySettings(
 
   /** The defaults. */
   public static final SecuritySettings DEFAULT = new SecuritySettings(List.of(), SecondLogin.TAKEOVER,
-      Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofSeconds(30), null, Duration.ofHours(12), 16 * 1024, 20);
+      Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofSeconds(30), null, Duration.ofHours(12), 16 * 1024, 20, List.of());
+
+  /** Settings without API tokens (the signature before {@code apiTokens} existed). */
+  public SecuritySettings(List<String> allowedOrigins, SecondLogin secondLogin, Duration heartbeat,
+      Duration heartbeatTimeout, Duration reconnectGrace, String disconnectReason, Duration tokenLifetime,
+      int maxFrameBytes, int maxMessagesPerSecond) {
+    this(allowedOrigins, secondLogin, heartbeat, heartbeatTimeout, reconnectGrace, disconnectReason, tokenLifetime,
+        maxFrameBytes, maxMessagesPerSecond, List.of());
+  }
 
   /** Validates and copies. */
   public SecuritySettings {
     allowedOrigins = List.copyOf(allowedOrigins);
+    apiTokens = apiTokens == null ? List.of() : List.copyOf(apiTokens);
     Objects.requireNonNull(secondLogin, "secondLogin");
     Objects.requireNonNull(heartbeat, "heartbeat");
     Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");

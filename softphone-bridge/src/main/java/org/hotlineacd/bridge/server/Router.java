@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each HTTP request to its route by exact path, or upgrades it to one of the WebSocket
+ * Sends each HTTP request to its route by exact path (or, for a route registered as {@code
+ * /prefix/*}, by prefix), or upgrades it to one of the WebSocket
  * endpoints after checking its {@code Origin}. One instance per connection; it leaves the pipeline
  * when the connection becomes a WebSocket.
  */
@@ -50,6 +51,13 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     HttpRoute route = routes.get(path);
+    if (route == null) {
+      route = prefixRoute(path);
+    }
+    if (route instanceof AsyncHttpRoute async) {
+      respondLater(ctx, req, path, async);
+      return;
+    }
     FullHttpResponse response;
     if (route == null) {
       response = Responses.error(HttpResponseStatus.NOT_FOUND, "not-found", "nothing at " + path);
@@ -62,6 +70,38 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
     }
     send(ctx, req, response, HttpUtil.isKeepAlive(req));
+  }
+
+  /** The route registered as {@code /prefix/*} whose prefix {@code path} starts with, or null. */
+  private HttpRoute prefixRoute(String path) {
+    for (Map.Entry<String, HttpRoute> e : routes.entrySet()) {
+      String key = e.getKey();
+      if (key.endsWith("/*") && path.startsWith(key.substring(0, key.length() - 1))) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Answers from another thread; the connection reads nothing more until the answer is sent. */
+  private static void respondLater(ChannelHandlerContext ctx, FullHttpRequest req, String path, AsyncHttpRoute route) {
+    boolean keepAlive = HttpUtil.isKeepAlive(req);
+    ctx.channel().config().setAutoRead(false);
+    java.util.concurrent.CompletionStage<FullHttpResponse> answer;
+    try {
+      answer = route.respondAsync(req);
+    } catch (RuntimeException e) {
+      answer = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    answer.whenComplete((response, failure) -> ctx.executor().execute(() -> {
+      FullHttpResponse r = response;
+      if (failure != null || r == null) {
+        LOG.error("route {} failed", path, failure);
+        r = Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal-error", "the server failed to answer");
+      }
+      send(ctx, null, r, keepAlive);
+      ctx.channel().config().setAutoRead(true);
+    }));
   }
 
   private void upgrade(ChannelHandlerContext ctx, FullHttpRequest req, String path, WebSocketEndpoint socket) {
