@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  */
 final class YamlWriter {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9._/-]*");
+  /** Durations such as {@code 30s} and {@code 1h30m}: YAML reads them as strings, so they need no quotes. */
+  private static final Pattern DURATION = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+");
   private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
 
   private YamlWriter() {}
@@ -76,6 +78,9 @@ final class YamlWriter {
 
   /** A string as a plain scalar when that reads back as the same string, else double-quoted. */
   static String scalar(String s) {
+    if (DURATION.matcher(s).matches()) {
+      return s;
+    }
     if (PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(java.util.Locale.ROOT))) {
       return s;
     }
