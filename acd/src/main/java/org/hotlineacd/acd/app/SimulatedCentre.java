@@ -8,6 +8,7 @@ import org.hotlineacd.acd.loop.EngineLoop;
 import org.hotlineacd.acd.loop.TimeSource;
 import org.hotlineacd.acd.segment.SegmentListener;
 import org.hotlineacd.acd.sim.LoadedProfile;
+import org.hotlineacd.cti.port.AgentNotifier;
 import org.hotlineacd.cti.sim.SimulatedHotline;
 
 /**
@@ -59,6 +60,19 @@ public final class SimulatedCentre {
     return new SimulatedCentre(config, engine, figures, loop, hotline);
   }
 
+  /**
+   * What the engine runs for a file configuration {@code base} (on reload too): the base plus the
+   * profile's roster, checked against the profile. Throws {@link IllegalArgumentException} listing
+   * every mismatch.
+   */
+  public static AcdConfig fit(AcdConfig base, LoadedProfile profile) {
+    List<String> problems = profile.problemsAgainst(base);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("the profile does not fit the configuration:\n  " + String.join("\n  ", problems));
+    }
+    return base.withAgents(profile.roster()).requireConsistent();
+  }
+
   /** The configuration the engine runs on (the base plus the simulated roster). */
   public AcdConfig config() {
     return config;
@@ -77,6 +91,21 @@ public final class SimulatedCentre {
   /** The loop. */
   public EngineLoop loop() {
     return loop;
+  }
+
+  /**
+   * Sends the engine's agent notices to real desktops too (the bridge), beside the simulated ones.
+   * Call before the loop starts. Each side is shielded from the other's failures.
+   */
+  public SimulatedCentre withDesktops(AgentNotifier desktops) {
+    loop.notifier(notice -> {
+      try {
+        hotline.notify(notice);
+      } finally {
+        desktops.notify(notice);
+      }
+    });
+    return this;
   }
 
   /** The simulated callers and agents. */

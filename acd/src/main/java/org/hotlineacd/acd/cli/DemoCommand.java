@@ -6,8 +6,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import org.hotlineacd.acd.app.Administration;
 import org.hotlineacd.acd.app.LiveSummary;
 import org.hotlineacd.acd.app.RecordKeeping;
+import org.hotlineacd.acd.app.NetworkEdge;
+import org.hotlineacd.acd.app.NoCallerHistory;
+import org.hotlineacd.bridge.BridgeServer;
+import org.hotlineacd.bridge.server.BridgeSettings;
 import org.hotlineacd.acd.app.SimulatedCentre;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.ConfigException;
@@ -47,8 +53,13 @@ final class DemoCommand implements Callable<Integer> {
       description = "stop after this much real time (default: run until Ctrl-C)")
   Duration duration;
 
+  @Option(names = "--port", paramLabel = "N",
+      description = "serve the agent page and /health on this port instead of server.port (0: any free port)")
+  Integer port;
+
   @Override
-  public Integer call() throws ConfigException, InterruptedException, java.sql.SQLException {
+  public Integer call() throws ConfigException, InterruptedException, java.sql.SQLException,
+      javax.net.ssl.SSLException, java.io.IOException {
     if (!(speed > 0) || speed > 10_000) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--speed must be above 0 and at most 10000, was " + speed);
@@ -57,9 +68,22 @@ final class DemoCommand implements Callable<Integer> {
     LoadedProfile loaded = profile.load("demo");
     long start = System.currentTimeMillis() * 1_000_000L;
     RecordKeeping records = noRecords ? null : RecordKeeping.start(base, storage.storage(base), false);
+    TimeSource time = TimeSource.scaled(start, speed);
     SimulatedCentre centre = records == null
-        ? SimulatedCentre.create(base, loaded, profile.seed, TimeSource.scaled(start, speed))
-        : SimulatedCentre.create(base, loaded, profile.seed, TimeSource.scaled(start, speed), records.listener());
+        ? SimulatedCentre.create(base, loaded, profile.seed, time)
+        : SimulatedCentre.create(base, loaded, profile.seed, time, records.listener());
+    BridgeSettings edge = NetworkEdge.settings(centre.config());
+    if (port != null) {
+      if (port < 0 || port > 65535) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535, was " + port);
+      }
+      edge = new BridgeSettings(edge.bind(), port, edge.tls(), edge.sessions());
+    }
+    Administration admin = Administration.create(config.path(), centre.config(),
+        c -> SimulatedCentre.fit(c, loaded), centre.engine(), centre.loop(), centre.figures(), Path.of("data"));
+    BridgeServer server = admin.attach(NetworkEdge.builder(edge, centre.loop(), time::nowNanos,
+        centre.hotline(), new NoCallerHistory(), admin.directory())).build();
+    centre.withDesktops(server.agentNotifier());
     AtomicReference<String> latest = new AtomicReference<>("starting...\n");
     long publishEveryNanos = (long) (1_000_000_000L * speed);
     long[] lastPublished = {Long.MIN_VALUE / 2};
@@ -70,13 +94,35 @@ final class DemoCommand implements Callable<Integer> {
       }
     });
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; Ctrl-C stops.%n%n",
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot listen on " + edge.bind() + ":" + edge.port()
+          + " (" + e.getMessage() + "); free the port or pass --port", e);
+    }
+    out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; Ctrl-C stops.%n",
         loaded.profile().name(), loaded.roster().size(), speed);
+    out.printf("agent desktop: %s://%s:%d/agent (log in as one of the configured agents; see docs/agent-protocol.md)%n%n",
+        edge.tls() == null ? "http" : "https", edge.bind().contains(":") ? "[" + edge.bind() + "]" : edge.bind(), server.port());
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(stopped::countDown, "acd-demo-stop");
+    CountDownLatch cleanedUp = new CountDownLatch(1);
+    // Ctrl-C: let the main thread flush the records and close the server before the JVM exits.
+    Thread hook = new Thread(() -> {
+      stopped.countDown();
+      try {
+        cleanedUp.await(15, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "acd-demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     centre.loop().start("acd-engine");
+    admin.startTriggers();
+    out.printf("admin API: %s://%s:%d/api/openapi.json (edit %s, or kill -HUP, to reload; see docs/admin-api.md)%n%n",
+        edge.tls() == null ? "http" : "https", edge.bind().contains(":") ? "[" + edge.bind() + "]" : edge.bind(),
+        server.port(), config.path());
+    out.flush();
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < deadline) {
       long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
@@ -86,13 +132,16 @@ final class DemoCommand implements Callable<Integer> {
       out.println(latest.get());
       out.flush();
     }
+    admin.close();
     centre.loop().stop();
+    server.close();
     if (records != null) {
       records.close();
       out.printf("records: %s in %s%n  see them with: bin/acd report --from %s --to %s; bin/acd cases list; bin/acd callbacks list --date %s%n",
           records.summary(), storage.storage(base).jdbcUrl(), today(base), today(base), today(base));
       out.flush();
     }
+    cleanedUp.countDown();
     if (duration != null) {
       Runtime.getRuntime().removeShutdownHook(hook);
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "hotline-acd: an automatic call distributor for Asterisk.",
     subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, CheckConfigCommand.class,
-        ReportCommand.class, CasesCommand.class, CallbacksCommand.class, CommandLine.HelpCommand.class})
+        ReportCommand.class, CasesCommand.class, CallbacksCommand.class, HashSecretCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code of a run that failed for a reason other than usage. */
   public static final int FAILED = 1;

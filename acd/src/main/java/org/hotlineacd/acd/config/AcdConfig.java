@@ -20,6 +20,9 @@ import org.hotlineacd.cti.asterisk.AmiSettings;
  * @param storage where records are stored (defaults to {@link StorageConfig#DEFAULT})
  * @param caseSystem where cases are handed to, or {@code null}: cases stay in the local database
  * @param asterisk the Asterisk servers and the AMI adapter's settings (no servers when absent)
+ * @param security desktop session rules (defaults to {@link SecuritySettings#DEFAULT})
+ * @param dispositions wrap-up dispositions, id to label, in the order desktops list them
+ * @param categories case categories, id to label, in the order desktops list them
  */
 public record AcdConfig(
     EngineSettings settings,
@@ -32,7 +35,10 @@ public record AcdConfig(
     ServerSettings server,
     StorageConfig storage,
     CaseSystemConfig caseSystem,
-    AmiSettings asterisk) {
+    AmiSettings asterisk,
+    SecuritySettings security,
+    Map<String, String> dispositions,
+    Map<String, String> categories) {
 
   /** The reason an agent is given when it goes not-ready after unanswered rings. */
   public static final String NO_ANSWER_REASON = "no-answer";
@@ -53,6 +59,43 @@ public record AcdConfig(
     server = server == null ? ServerSettings.DEFAULT : server;
     storage = storage == null ? StorageConfig.DEFAULT : storage;
     asterisk = asterisk == null ? AmiSettings.defaults(List.of()) : asterisk;
+    security = security == null ? SecuritySettings.DEFAULT : security;
+    dispositions = dispositions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dispositions));
+    categories = categories == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(categories));
+  }
+
+  /** The first sections only, with defaults for storage, the case system, Asterisk and security. */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server,
+      StorageConfig storage,
+      CaseSystemConfig caseSystem,
+      AmiSettings asterisk) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem,
+        asterisk, null, null, null);
+  }
+
+  /** With desktop security, dispositions and categories, and default storage and no Asterisk servers. */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server,
+      SecuritySettings security,
+      Map<String, String> dispositions,
+      Map<String, String> categories) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null,
+        security, dispositions, categories);
   }
 
   /** A configuration without Asterisk servers (the signature before {@code asterisk}). */
@@ -94,7 +137,7 @@ public record AcdConfig(
       List<AgentConfig> agents,
       Map<String, TransferTarget> transferTargets,
       ServerSettings server) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null);
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null, null, null, null);
   }
 
   /** A configuration with the default {@link ServerSettings} (the signature before {@code server} existed). */
@@ -124,13 +167,13 @@ public record AcdConfig(
     List<AgentConfig> all = new ArrayList<>(agents);
     all.addAll(more);
     return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server, storage,
-        caseSystem, asterisk);
+        caseSystem, asterisk, security, dispositions, categories);
   }
 
   /** A copy with other storage (the command line's {@code --db} uses this). */
   public AcdConfig withStorage(StorageConfig value) {
     return new AcdConfig(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, value,
-        caseSystem, asterisk);
+        caseSystem, asterisk, security, dispositions, categories);
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.hotlineacd.acd.config;
 
+import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import org.hotlineacd.bridge.auth.SecretHash;
 
 /**
  * Binds a YAML tree to an {@link AcdConfig}, section by section. Every problem is reported and
@@ -20,19 +23,23 @@ import java.util.regex.Pattern;
 final class ConfigBinder {
   /** The sections the loader interprets. */
   static final List<String> SECTIONS = List.of(
-      "settings", "server", "skills", "notReadyReasons", "transferTargets", "lines", "queues", "agents",
-      "asterisk", "storage", "caseSystem");
+      "settings", "server", "security", "skills", "notReadyReasons", "dispositions", "categories", "transferTargets",
+      "lines", "queues", "agents", "asterisk", "storage", "caseSystem");
 
   /** Sections reserved for later issues: accepted when they are maps, not interpreted yet. */
-  static final List<String> RESERVED = List.of(
-      "security", "businessHours", "dispositions", "categories");
+  static final List<String> RESERVED = List.of("businessHours");
 
   /** Every top-level key, in the order error messages list them. */
-  private static final List<String> TOP_KEYS = List.of("settings", "server", "skills", "notReadyReasons",
-      "transferTargets", "lines", "queues", "agents", "asterisk", "storage", "caseSystem", "security",
-      "businessHours", "dispositions", "categories");
+  private static final List<String> TOP_KEYS =
+      java.util.stream.Stream.concat(SECTIONS.stream(), RESERVED.stream()).toList();
   private static final List<String> SETTINGS_KEYS = List.of("timeZone", "maxConsecutiveNoAnswer");
-  private static final List<String> SERVER_KEYS = List.of("port", "bind");
+  private static final List<String> SERVER_KEYS = List.of("port", "bind", "tls");
+  private static final List<String> TLS_KEYS = List.of("certificate", "privateKey");
+  private static final List<String> SECURITY_KEYS = List.of("allowedOrigins", "secondLogin", "heartbeat",
+      "heartbeatTimeout", "reconnectGrace", "disconnectReason", "tokenLifetime", "maxFrameBytes", "maxMessagesPerSecond",
+      "adminTokens", "wallboardTokens");
+  private static final List<String> TOKEN_KEYS = List.of("name", "sha256");
+  private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+(:\\d{1,5})?");
   private static final List<String> TARGET_KEYS = List.of("dialString", "description");
   private static final List<String> LINE_KEYS =
       List.of("id", "name", "queue", "priority", "callerData", "transferInLabel");
@@ -74,13 +81,16 @@ final class ConfigBinder {
     StoreBinder store = new StoreBinder(problems);
     StorageConfig storage = f.node("storage").map(store::storage).orElse(StorageConfig.DEFAULT);
     CaseSystemConfig caseSystem = f.node("caseSystem").flatMap(store::caseSystem).orElse(null);
+    org.hotlineacd.cti.asterisk.AmiSettings asterisk =
+        f.node("asterisk").map(new AsteriskBinder(problems)::bind).orElse(null);
+    SecuritySettings security = f.node("security").map(this::security).orElse(SecuritySettings.DEFAULT);
+    Map<String, String> dispositions = f.node("dispositions").map(n -> labels(n, "dispositions", "disposition")).orElse(Map.of());
+    Map<String, String> categories = f.node("categories").map(n -> labels(n, "categories", "category")).orElse(Map.of());
     for (String reserved : RESERVED) {
       f.node(reserved).ifPresent(n -> Values.map(n, reserved, problems));
     }
-    org.hotlineacd.cti.asterisk.AmiSettings asterisk =
-        f.node("asterisk").map(new AsteriskBinder(problems)::bind).orElse(null);
-    return Optional.of(new AcdConfig(
-        settings, skills, reasons, lines, queues, agents, targets, server, storage, caseSystem, asterisk));
+    return Optional.of(new AcdConfig(settings, skills, reasons, lines, queues, agents, targets, server, storage,
+        caseSystem, asterisk, security, dispositions, categories));
   }
 
   /** Binds each item of a list, leaving out the ones that cannot be built. */
@@ -145,8 +155,110 @@ final class ConfigBinder {
         problems.add(f.node("bind").orElseThrow(), f.at("bind"), "bind must be an IP address or host name, was '" + b + "'");
         return false;
       }).orElse(ServerSettings.DEFAULT.bind());
-      return new ServerSettings(port, bind);
+      Optional<Fields> tls = f.node("tls").flatMap(n -> Fields.of(n, f.at("tls"), problems, TLS_KEYS));
+      Path cert = tls.flatMap(t -> t.requiredString("certificate")).map(Path::of).orElse(null);
+      Path key = tls.flatMap(t -> t.requiredString("privateKey")).map(Path::of).orElse(null);
+      if (cert == null || key == null) {
+        cert = null;
+        key = null;
+      }
+      return new ServerSettings(port, bind, cert, key);
     }).orElse(ServerSettings.DEFAULT);
+  }
+
+  private SecuritySettings security(YamlNode node) {
+    SecuritySettings d = SecuritySettings.DEFAULT;
+    return Fields.of(node, "security", problems, SECURITY_KEYS).map(f -> {
+      List<String> origins = f.node("allowedOrigins").map(n -> strings(n, f.at("allowedOrigins"))).orElse(List.of());
+      for (int i = 0; i < origins.size(); i++) {
+        if (!ORIGIN.matcher(origins.get(i)).matches()) {
+          YamlNode n = f.node("allowedOrigins").orElseThrow();
+          YamlNode item = n instanceof YamlNode.ListNode l ? l.items().get(i) : n;
+          problems.add(item, f.at("allowedOrigins") + "[" + i + "]", "an origin is scheme://host[:port] with no path, e.g. "
+              + "https://acd.example.org or http://127.0.0.1:8080; was '" + origins.get(i) + "'");
+        }
+      }
+      SecuritySettings.SecondLogin second = f.string("secondLogin").flatMap(text -> {
+        for (SecuritySettings.SecondLogin v : SecuritySettings.SecondLogin.values()) {
+          if (v.name().equalsIgnoreCase(text)) {
+            return Optional.of(v);
+          }
+        }
+        problems.add(f.node("secondLogin").orElseThrow(), f.at("secondLogin"),
+            "secondLogin must be takeover or refuse, was '" + text + "'");
+        return Optional.empty();
+      }).orElse(d.secondLogin());
+      Duration heartbeat = f.duration("heartbeat", false, d.heartbeat());
+      Duration timeout = f.duration("heartbeatTimeout", false, d.heartbeatTimeout());
+      if (timeout.compareTo(heartbeat) <= 0) {
+        problems.add(f.node("heartbeatTimeout").or(() -> f.node("heartbeat")).orElseThrow(), f.at("heartbeatTimeout"),
+            "heartbeatTimeout (" + Durations.format(timeout) + ") must be longer than heartbeat ("
+                + Durations.format(heartbeat) + ")");
+        timeout = heartbeat.multipliedBy(3);
+      }
+      return new SecuritySettings(origins, second, heartbeat, timeout,
+          f.duration("reconnectGrace", false, d.reconnectGrace()),
+          f.id("disconnectReason", "not-ready reason").orElse(null),
+          f.duration("tokenLifetime", false, d.tokenLifetime()),
+          f.integer("maxFrameBytes", "maxFrameBytes", 256, 1 << 20, d.maxFrameBytes()),
+          f.integer("maxMessagesPerSecond", "maxMessagesPerSecond", 1, 10_000, d.maxMessagesPerSecond()),
+          apiTokens(f));
+    }).orElse(d);
+  }
+
+  /** {@code adminTokens} and {@code wallboardTokens}: names unique across both lists. */
+  private List<ApiToken> apiTokens(Fields security) {
+    List<ApiToken> tokens = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, String> hashes = new HashMap<>();
+    for (ApiToken.Role role : ApiToken.Role.values()) {
+      String key = role == ApiToken.Role.ADMIN ? "adminTokens" : "wallboardTokens";
+      security.node(key).ifPresent(n -> tokens.addAll(items(n, security.at(key), (item, path) -> Fields.of(item, path,
+          problems, TOKEN_KEYS).flatMap(t -> {
+            Optional<String> name = t.requiredId("name", "token name");
+            Optional<String> sha = t.requiredString("sha256").filter(h -> {
+              if (ApiToken.HEX64.matcher(h).matches()) {
+                return true;
+              }
+              problems.add(t.node("sha256").orElseThrow(), t.at("sha256"), "sha256 must be the 64 hex digits of the "
+                  + "token's SHA-256 (printf %s \"$TOKEN\" | sha256sum), was " + h.length() + " characters");
+              return false;
+            });
+            if (name.isEmpty() || sha.isEmpty()) {
+              return Optional.empty();
+            }
+            String first = names.putIfAbsent(name.get(), path);
+            if (first != null) {
+              problems.add(t.node("name").orElseThrow(), t.at("name"), "duplicate token name '" + name.get()
+                  + "' (first given at " + first + ")");
+              return Optional.empty();
+            }
+            String sameHash = hashes.putIfAbsent(sha.get().toLowerCase(java.util.Locale.ROOT), path);
+            if (sameHash != null) {
+              problems.add(t.node("sha256").orElseThrow(), t.at("sha256"), "the same token is already given at " + sameHash);
+              return Optional.empty();
+            }
+            return Optional.of(new ApiToken(name.get(), role, sha.get()));
+          }))));
+    }
+    return tokens;
+  }
+
+  /** A map of id to label (dispositions, categories). */
+  private Map<String, String> labels(YamlNode node, String path, String what) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    Values.map(node, path, problems).ifPresent(m -> {
+      for (YamlNode.Entry e : m.entries().values()) {
+        String at = path + "." + e.key();
+        if (!Values.ID.matcher(e.key()).matches()) {
+          problems.add(e.keyMark(), at, "invalid " + what + " '" + e.key()
+              + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+          continue;
+        }
+        Values.string(e.value(), at, problems).ifPresent(label -> labels.put(e.key(), label));
+      }
+    });
+    return labels;
   }
 
   /** A list of distinct ids (skills, reasons). */
@@ -217,11 +329,16 @@ final class ConfigBinder {
       Optional<String> id = f.requiredId("id", "agent id");
       Optional<String> endpoint = f.requiredString("endpoint").filter(e -> checkEndpoint(f, e, id.orElse(null)));
       Map<String, Integer> skills = f.node("skills").map(n -> levels(n, f.at("skills"), problems)).orElse(Map.of());
+      Optional<String> secretHash = f.string("secretHash").filter(h -> {
+        Optional<String> problem = SecretHash.problem(h);
+        problem.ifPresent(p -> problems.add(f.node("secretHash").orElseThrow(), f.at("secretHash"), "secretHash " + p));
+        return problem.isEmpty();
+      });
       if (id.isEmpty() || endpoint.isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(new AgentConfig(
-          id.get(), f.string("name").orElse(null), endpoint.get(), skills, f.string("secretHash").orElse(null)));
+          id.get(), f.string("name").orElse(null), endpoint.get(), skills, secretHash.orElse(null)));
     });
   }
 

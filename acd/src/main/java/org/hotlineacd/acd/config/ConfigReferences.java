@@ -55,6 +55,11 @@ final class ConfigReferences {
         }
       }
     }
+    String reason = c.security().disconnectReason();
+    if (reason != null && !c.notReadyReasons().contains(reason)) {
+      problems.add("security.disconnectReason: unknown not-ready reason '" + reason + "' (one of "
+          + String.join(", ", c.notReadyReasons()) + ")");
+    }
     overflowLoops(c, queues, problems);
     return problems;
   }

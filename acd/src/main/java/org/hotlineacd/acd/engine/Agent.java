@@ -31,6 +31,8 @@ final class Agent {
   Timer wrapUpTimer;
   /** A not-ready reason asked for during a call, applied when the wrap-up ends. */
   String pendingNotReady;
+  /** A supervisor logged the agent out while it was busy: applied as soon as it is free. */
+  boolean pendingLogout;
 
   long callsTaken;
   long talkNanos;

@@ -52,6 +52,7 @@ final class AgentFlow {
     a.talkNanos = 0;
     a.consecutiveNoAnswer = 0;
     a.pendingNotReady = null;
+    a.pendingLogout = false;
     for (Agent.Membership m : a.memberships) {
       m.queue().loggedInMembers++;
     }
@@ -59,6 +60,8 @@ final class AgentFlow {
   }
 
   void logout(Agent a, long now) {
+    a.pendingLogout = false;
+    a.pendingNotReady = null;
     Routing.removeFromPools(a);
     setState(a, AgentState.LOGGED_OUT, null, null, now, 0);
     for (Agent.Membership m : a.memberships) {
@@ -105,13 +108,18 @@ final class AgentFlow {
     }
   }
 
-  /** An agent removed from the configuration while busy is logged out once it is free. */
+  /**
+   * An agent removed from the configuration, or logged out by a supervisor, while busy is logged
+   * out once it is free.
+   */
   private boolean retireIfRemoved(Agent a, long now) {
-    if (!a.removed || (a.state != AgentState.READY && a.state != AgentState.NOT_READY)) {
+    if (!(a.removed || a.pendingLogout) || (a.state != AgentState.READY && a.state != AgentState.NOT_READY)) {
       return false;
     }
     logout(a, now);
-    Reconfiguration.forget(s, a);
+    if (a.removed) {
+      Reconfiguration.forget(s, a);
+    }
     return true;
   }
 
@@ -134,7 +142,12 @@ final class AgentFlow {
     long wrapNanos = now - w.startedNanos();
     w.queue().recordHandleTime(w.talkNanos() + wrapNanos);
     s.segment(new SegmentWrapUpEnded(w.key(), a.id, now, wrapNanos, timedOut, disposition, category, summary));
-    if (a.pendingNotReady != null) {
+    if (a.pendingLogout) {
+      logout(a, now);
+      if (a.removed) {
+        Reconfiguration.forget(s, a);
+      }
+    } else if (a.pendingNotReady != null) {
       String reason = a.pendingNotReady;
       a.pendingNotReady = null;
       becomeNotReady(a, reason, now);

@@ -3,6 +3,7 @@ package org.hotlineacd.acd.engine;
 import org.hotlineacd.cti.input.AgentHangUpRequest;
 import org.hotlineacd.cti.input.AgentLogin;
 import org.hotlineacd.cti.input.AgentLogout;
+import org.hotlineacd.cti.input.ForcedLogout;
 import org.hotlineacd.cti.input.AgentNotReady;
 import org.hotlineacd.cti.input.AgentReady;
 import org.hotlineacd.cti.input.AgentRequest;
@@ -43,6 +44,8 @@ import org.hotlineacd.cti.output.RequestRefused;
  *                                                 call leaves; cancel: back to the caller
  * recording    on-call                            recording starts or stops
  * logout       ready, not-ready                   logged-out
+ * forced       ready, not-ready                   logged-out
+ *  logout      ringing, on-call, wrap-up          accepted; logged-out once free (no new offer)
  * </pre>
  */
 final class AgentRequests {
@@ -72,6 +75,7 @@ final class AgentRequests {
         switch (request) {
           case AgentLogin r -> login(a, now);
           case AgentLogout r -> logout(a, now);
+          case ForcedLogout r -> forcedLogout(a, now);
           case AgentReady r -> ready(a, now);
           case AgentNotReady r -> notReady(a, r.reason(), now);
           case WrapUpDone r -> wrapUpDone(a, r, now);
@@ -113,6 +117,21 @@ final class AgentRequests {
       case RINGING -> illegal("cannot log out while a call is ringing: answer or let it time out first");
       case ON_CALL -> illegal("cannot log out during a call: hang up first");
       case WRAP_UP -> illegal("cannot log out during wrap-up: finish the wrap-up first");
+    };
+  }
+
+  private Refusal forcedLogout(Agent a, long now) {
+    return switch (a.state) {
+      case READY, NOT_READY -> {
+        agents.logout(a, now);
+        yield null;
+      }
+      case RINGING, ON_CALL, WRAP_UP -> {
+        a.pendingLogout = true;
+        a.pendingNotReady = null;
+        yield null;
+      }
+      case LOGGED_OUT -> illegal("cannot log out: agent " + a.id + " is not logged in");
     };
   }
 

@@ -47,6 +47,8 @@ final class Invariants {
         }
         default -> require(a.call == null, "agent " + a + " is " + a.state + " but holds call " + a.call);
       }
+      require(!a.pendingLogout || a.state == AgentState.RINGING || a.state == AgentState.ON_CALL
+          || a.state == AgentState.WRAP_UP, "agent " + a + " has a pending logout but is " + a.state);
       require((a.state == AgentState.WRAP_UP) == (a.wrapUp != null),
           "agent " + a + " wrap-up state mismatch");
       if (a.inPools) {

@@ -112,9 +112,9 @@ class ConfigLoaderProblemsTest {
   @Test
   void unknownTopLevelKey_withoutCloseMatch_listsAllowedKeysOnly() throws IOException {
     assertThat(problems("queues: [{id: a}]\nwallboard: {}\n")).containsExactly(
-        "2:1: wallboard: unknown key 'wallboard' (allowed: settings, server, skills, notReadyReasons,"
-            + " transferTargets, lines, queues, agents, asterisk, storage, caseSystem, security,"
-            + " businessHours, dispositions, categories)");
+        "2:1: wallboard: unknown key 'wallboard' (allowed: settings, server, security, skills, notReadyReasons,"
+            + " dispositions, categories, transferTargets, lines, queues, agents, asterisk, storage, caseSystem,"
+            + " businessHours)");
   }
 
   @Test

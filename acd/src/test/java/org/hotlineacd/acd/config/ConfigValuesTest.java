@@ -108,7 +108,7 @@ class ConfigValuesTest {
           - id: policy
             strategy: fewest-calls
         agents:
-          - {id: "1001", name: 张敏, endpoint: PJSIP/1001, skills: {general: 8, policy: 3}, secretHash: abc}
+          - {id: "1001", name: 张敏, endpoint: PJSIP/1001, skills: {general: 8, policy: 3}, secretHash: "pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5"}
         asterisk:
           servers:
             - {name: pbx1, host: 127.0.0.1, port: 5039, username: acd, secretEnv: ACD_AMI_SECRET, tls: true}
@@ -141,6 +141,6 @@ class ConfigValuesTest {
             new Relaxation(Duration.ofSeconds(60), 0, java.util.List.of("policy"))),
         false, true, Duration.ofSeconds(30)));
     assertThat(config.agents()).containsExactly(
-        new AgentConfig("1001", "张敏", "PJSIP/1001", Map.of("general", 8, "policy", 3), "abc"));
+        new AgentConfig("1001", "张敏", "PJSIP/1001", Map.of("general", 8, "policy", 3), "pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5"));
   }
 }

@@ -135,7 +135,8 @@ class EngineRandomizedTest {
         case 4 -> new AgentLogin(req, agent);
         case 5 -> new AgentReady(req, agent);
         case 6 -> new AgentNotReady(req, agent, r.nextBoolean() ? "break" : "nap");
-        case 7 -> new AgentLogout(req, agent);
+        case 7 -> r.nextInt(3) == 0 ? new org.hotlineacd.cti.input.ForcedLogout(req,
+            busy != null && r.nextBoolean() ? AgentId.of(busy.id()) : agent, "supervisor") : new AgentLogout(req, agent);
         case 8 -> new WrapUpDone(req, agent, "resolved", null, null);
         case 9, 10 -> busy != null && busy.state() == AgentState.RINGING
             ? new AgentLegAnswered(CallId.of(busy.call()), AgentId.of(busy.id()))

@@ -9,6 +9,7 @@ import org.hotlineacd.cti.model.AgentId;
 public sealed interface AgentRequest extends Input
     permits AgentLogin,
         AgentLogout,
+        ForcedLogout,
         AgentReady,
         AgentNotReady,
         WrapUpDone,

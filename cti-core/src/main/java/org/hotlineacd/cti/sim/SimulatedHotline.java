@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.hotlineacd.cti.input.AgentHungUp;
+import org.hotlineacd.cti.input.AgentLegAnswered;
 import org.hotlineacd.cti.input.AgentLegFailed;
 import org.hotlineacd.cti.input.CallArrived;
 import org.hotlineacd.cti.input.CallHeld;
@@ -36,6 +37,7 @@ import org.hotlineacd.cti.output.RingAgent;
 import org.hotlineacd.cti.output.RouteCall;
 import org.hotlineacd.cti.output.TelephonyCommand;
 import org.hotlineacd.cti.port.AgentNotifier;
+import org.hotlineacd.cti.port.DeskPhone;
 import org.hotlineacd.cti.port.InputSink;
 import org.hotlineacd.cti.port.Scheduler;
 import org.hotlineacd.cti.port.Telephony;
@@ -55,11 +57,16 @@ import org.slf4j.LoggerFactory;
  * input. With a real-time scheduler the run is as live as the clock.
  *
  * <p>Failure handling: a command about an unknown or finished call is ignored (the engine learns
- * the outcome from the events already on its way); a ring for an agent outside the profile fails
- * as {@code UNREACHABLE}; a refused request is retried where that makes sense (login, logout,
- * ready) and otherwise dropped.
+ * the outcome from the events already on its way); a refused request is retried where that makes
+ * sense (login, logout, ready) and otherwise dropped.
+ *
+ * <p>Desk phones: an agent outside the profile is a person at a real desktop (the demo's agent
+ * page). Its phone rings until the desktop answers it through {@link DeskPhone} (the only method
+ * safe from another thread: it just submits {@code AgentLegAnswered}, which the engine checks),
+ * or the engine's ring timeout cancels it. Once connected, the caller talks for the profile's
+ * talk time and hangs up, unless the agent hangs up first.
  */
-public final class SimulatedHotline implements Telephony, AgentNotifier {
+public final class SimulatedHotline implements Telephony, AgentNotifier, DeskPhone {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedHotline.class);
 
   private final TrafficProfile profile;
@@ -70,6 +77,7 @@ public final class SimulatedHotline implements Telephony, AgentNotifier {
   private final Map<AgentGroup, List<SimAgent>> byGroup = new LinkedHashMap<>();
   private final Map<CallId, SimCall> calls = new HashMap<>();
   private long lastCallNumber;
+  private volatile InputSink sink;
 
   /**
    * Creates a hotline that does nothing until {@link #start}.
@@ -109,6 +117,7 @@ public final class SimulatedHotline implements Telephony, AgentNotifier {
   @Override
   public void start(InputSink sink) {
     ctx.start(Objects.requireNonNull(sink, "sink"));
+    this.sink = sink;
     long now = ctx.now();
     LOG.info("simulated hotline '{}' starts: {} lines, {} agents", profile.name(), lines.size(), agents.size());
     for (SimAgent agent : agents.values()) {
@@ -280,13 +289,12 @@ public final class SimulatedHotline implements Telephony, AgentNotifier {
   private void ring(RingAgent c) {
     ctx.counters.ringsOffered++;
     SimAgent agent = agents.get(c.agent());
-    if (agent == null) {
-      ctx.submit(new AgentLegFailed(c.call(), c.agent(), LegFailure.UNREACHABLE, 0));
-      return;
-    }
     SimCall call = calls.get(c.call());
     if (call == null) {
       return; // the caller already left; the engine will cancel the ring
+    }
+    if (agent == null) {
+      return; // a desk phone: it rings until the desktop answers or the engine gives up
     }
     if (!agent.ring(call)) {
       ctx.counters.ringsBusy++;
@@ -297,27 +305,45 @@ public final class SimulatedHotline implements Telephony, AgentNotifier {
   private void connect(ConnectCall c) {
     SimCall call = calls.get(c.call());
     SimAgent agent = agents.get(c.agent());
-    if (call == null || call.phase != SimCall.Phase.WAITING || agent == null) {
+    if (call == null || call.phase != SimCall.Phase.WAITING) {
       return;
     }
     call.phase = SimCall.Phase.CONNECTED;
-    call.agent = agent.id;
+    call.agent = c.agent();
     int connection = ++call.connection;
-    agent.connected(call);
+    if (agent != null) {
+      agent.connected(call);
+    }
     ctx.counters.callsConnected++;
     ctx.after(call.talkNanos, () -> {
       if (call.phase != SimCall.Phase.CONNECTED || call.connection != connection) {
         return;
       }
       gone(call);
-      if (call.agentEnds) {
+      if (call.agentEnds && agent != null) {
         ctx.counters.callsEndedByAgent++;
-        ctx.submit(new AgentHungUp(call.id, agent.id));
+        ctx.submit(new AgentHungUp(call.id, c.agent()));
       } else {
         ctx.counters.callsEndedByCaller++;
         ctx.submit(new CallerHungUp(call.id));
       }
     });
+  }
+
+  // ---- desk phones ----
+
+  /**
+   * Answers a desk phone: submits {@code AgentLegAnswered}, which the engine ignores unless it is
+   * ringing {@code agent} for {@code call}. Safe from any thread.
+   */
+  @Override
+  public boolean answer(AgentId agent, CallId call) {
+    InputSink s = sink;
+    if (s == null || agents.containsKey(agent)) {
+      return false; // not started, or a simulated agent answers by itself
+    }
+    s.submit(new AgentLegAnswered(call, agent));
+    return true;
   }
 
   // ---- the engine's notices to desktops ----

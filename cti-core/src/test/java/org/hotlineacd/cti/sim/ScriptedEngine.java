@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotlineacd.cti.input.AgentHangUpRequest;
+import org.hotlineacd.cti.input.CancelConsultRequest;
+import org.hotlineacd.cti.input.CompleteTransferRequest;
+import org.hotlineacd.cti.input.ConsultFailed;
+import org.hotlineacd.cti.input.ConsultRequest;
+import org.hotlineacd.cti.input.HoldRequest;
+import org.hotlineacd.cti.input.RecordingRequest;
+import org.hotlineacd.cti.input.TransferRequest;
 import org.hotlineacd.cti.input.AgentHungUp;
 import org.hotlineacd.cti.input.AgentLegAnswered;
 import org.hotlineacd.cti.input.AgentLegFailed;
@@ -20,13 +27,6 @@ import org.hotlineacd.cti.input.CallArrived;
 import org.hotlineacd.cti.input.CallHeld;
 import org.hotlineacd.cti.input.CallUnheld;
 import org.hotlineacd.cti.input.CallerHungUp;
-import org.hotlineacd.cti.input.CancelConsultRequest;
-import org.hotlineacd.cti.input.CompleteTransferRequest;
-import org.hotlineacd.cti.input.ConsultFailed;
-import org.hotlineacd.cti.input.ConsultRequest;
-import org.hotlineacd.cti.input.HoldRequest;
-import org.hotlineacd.cti.input.RecordingRequest;
-import org.hotlineacd.cti.input.TransferRequest;
 import org.hotlineacd.cti.input.EndpointReachability;
 import org.hotlineacd.cti.input.Input;
 import org.hotlineacd.cti.input.WrapUpDone;
@@ -301,12 +301,14 @@ final class ScriptedEngine implements org.hotlineacd.cti.port.InputSink {
         }
       }
       case AgentHangUpRequest q -> ok = false;
+      // hold, transfers and recording are not scripted: refused like a hang-up from the desktop
       case HoldRequest q -> ok = false;
       case TransferRequest q -> ok = false;
       case ConsultRequest q -> ok = false;
       case CompleteTransferRequest q -> ok = false;
       case CancelConsultRequest q -> ok = false;
       case RecordingRequest q -> ok = false;
+      case org.hotlineacd.cti.input.ForcedLogout q -> ok = false;
     }
     if (ok) {
       sim.notify(new RequestAccepted(a.id, r.requestId()));

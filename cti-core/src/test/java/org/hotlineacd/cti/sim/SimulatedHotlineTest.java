@@ -267,7 +267,7 @@ class SimulatedHotlineTest {
   }
 
   @Test
-  void ringWhileRinging_isBusy_andUnknownAgent_isUnreachable() {
+  void ringWhileRinging_isBusy_andADeskPhone_ringsUntilTheDesktopAnswers() {
     ManualScheduler clock = new ManualScheduler(DAY0);
     Recorder r = new Recorder(clock);
     SimulatedHotline sim = new SimulatedHotline(handDriven(sec(5), Distribution.zero(), List.of()), clock, 1);
@@ -278,7 +278,10 @@ class SimulatedHotlineTest {
     sim.execute(new RingAgent(2, call, A1, "SIM/sim-a-001", 20 * S, "", Map.of()));
     sim.execute(new RingAgent(3, call, AgentId.of("desk-7"), "PJSIP/7", 20 * S, "", Map.of()));
     assertThat(r.all(AgentLegFailed.class)).extracting(AgentLegFailed::reason)
-        .containsExactly(LegFailure.BUSY, LegFailure.UNREACHABLE);
+        .containsExactly(LegFailure.BUSY);
+    assertThat(sim.answer(AgentId.of("desk-7"), call)).isTrue();
+    assertThat(sim.answer(A1, call)).as("a simulated agent answers by itself").isFalse();
+    assertThat(r.all(AgentLegAnswered.class)).containsExactly(new AgentLegAnswered(call, AgentId.of("desk-7")));
   }
 
   @Test
