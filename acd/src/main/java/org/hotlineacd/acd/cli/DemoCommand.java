@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
       edge = new BridgeSettings(edge.bind(), port, edge.tls(), edge.sessions());
     }
     Administration admin = Administration.create(config.path(), centre.config(),
-        c -> SimulatedCentre.fit(c, loaded), centre.engine(), centre.loop(), centre.figures(), Path.of("data"));
+        c -> SimulatedCentre.fit(c, loaded), centre.engine(), centre.loop(), centre.figures(), Locations.home().resolve("data"));
     BridgeServer server = admin.attach(NetworkEdge.builder(edge, centre.loop(), time::nowNanos,
         centre.hotline(), new NoCallerHistory(), admin.directory())).build();
     centre.withDesktops(server.agentNotifier());
