@@ -54,8 +54,8 @@ final class DeskHarness implements AutoCloseable {
         centre.hotline(), new NoCallerHistory());
     DeskHarness h = new DeskHarness(centre, server);
     centre.withDesktops(n -> {
-      server.agentNotifier().notify(n);
       h.notices.add(n);
+      server.agentNotifier().notify(n);
     });
     server.start();
     centre.loop().start("test-engine");
@@ -73,11 +73,13 @@ final class DeskHarness implements AutoCloseable {
   /** The next recorded notice matching {@code p}, skipping others; fails after a timeout. */
   AgentNotice awaitNotice(Predicate<AgentNotice> p, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
+    java.util.List<AgentNotice> skipped = new java.util.ArrayList<>();
     while (true) {
       AgentNotice n = notices.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (n == null) {
-        throw new AssertionError("no matching engine notice within " + timeout);
+        throw new AssertionError("no matching engine notice within " + timeout + "; skipped " + skipped);
       }
+      skipped.add(n);
       if (p.test(n)) {
         return n;
       }
