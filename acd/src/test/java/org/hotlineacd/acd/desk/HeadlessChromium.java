@@ -96,13 +96,14 @@ final class HeadlessChromium implements AutoCloseable {
     return r.path("result").path("result").path("value");
   }
 
-  /** Waits until {@code js} is true in the page, checking every 50 ms. */
+  /** Waits until {@code js} is true in the page (a script error, as before the page loads, counts as false). */
   void awaitTrue(String js, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
-    while (!eval(js).asBoolean()) {
+    String guarded = "(() => { try { return !!(" + js + "); } catch (e) { return false; } })()";
+    while (!eval(guarded).asBoolean()) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("the page never satisfied: " + js + "; state now: "
-            + eval("document.getElementById('state').textContent + ' / ' + document.getElementById('message').textContent"));
+        throw new AssertionError("the page never satisfied: " + js + "; state now: " + eval(
+            "(() => { try { return document.getElementById('state').textContent + ' / ' + document.getElementById('message').textContent; } catch (e) { return location.href; } })()"));
       }
       Thread.sleep(50);
     }
