@@ -414,4 +414,30 @@ class ConfigLoaderProblemsTest {
     ConfigProblem p = new ConfigProblem("config/acd.yaml", 42, 7, "queues[2].strategy", "unknown strategy 'x'");
     assertThat(p).hasToString("config/acd.yaml:42:7: queues[2].strategy: unknown strategy 'x'");
   }
+
+  @Test
+  void securitySection_badValues_areReportedWithTheirPositions() throws IOException {
+    assertThat(problems("""
+        queues: []
+        notReadyReasons: [break]
+        security:
+          secondLogin: kick
+          heartbeat: 30s
+          heartbeatTimeout: 10s
+          disconnectReason: gone
+          allowedOrigins: [https://ok.example, "https://bad.example/path"]
+          maxFrameBytes: 10
+        agents:
+          - {id: a1, endpoint: PJSIP/a1, secretHash: plain-text}
+        dispositions: {ok: fine, "bad id": x}
+        """)).containsExactlyInAnyOrder(
+        "4:16: security.secondLogin: secondLogin must be takeover or refuse, was 'kick'",
+        "6:21: security.heartbeatTimeout: heartbeatTimeout (10s) must be longer than heartbeat (30s)",
+        "8:40: security.allowedOrigins[1]: an origin is scheme://host[:port] with no path, e.g. https://acd.example.org"
+            + " or http://127.0.0.1:8080; was 'https://bad.example/path'",
+        "9:18: security.maxFrameBytes: maxFrameBytes must be 256-1048576, was 10",
+        "11:46: agents[0].secretHash: secretHash must start with 'pbkdf2-sha256$' (make one with: bin/acd hash-secret)",
+        "12:26: dispositions.bad id: invalid disposition 'bad id': use letters, digits, '.', '_' and '-', starting with a letter or digit",
+        "7:21: security.disconnectReason: unknown not-ready reason 'gone' (one of break)");
+  }
 }

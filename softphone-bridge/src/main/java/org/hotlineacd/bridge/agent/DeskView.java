@@ -25,11 +25,9 @@ record DeskView(
   /** The view after {@code notice}. */
   DeskView on(AgentNotice notice) {
     return switch (notice) {
-      case AgentStateChanged n -> {
-        boolean sameCall = n.call() != null && n.call().equals(call);
-        yield new DeskView(n.state(), n.reason(), n.call(), n.atNanos(), n.deadlineNanos(),
-            sameCall ? offer : null, sameCall ? status : null);
-      }
+      case AgentStateChanged n -> new DeskView(n.state(), n.reason(), n.call(), n.atNanos(), n.deadlineNanos(),
+          offer != null && offer.call().equals(n.call()) ? offer : null, // the offer may come before the ring
+          status != null && status.call().equals(n.call()) ? status : null);
       case CallOffered n -> new DeskView(state, reason, call, sinceNanos, deadlineNanos, n,
           status != null && status.call().equals(n.call()) ? status : null);
       case CallStatus n -> new DeskView(state, reason, call, sinceNanos, deadlineNanos,

@@ -132,8 +132,8 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (p.get(HttpServer.HTTP_IDLE) != null) {
       p.remove(HttpServer.HTTP_IDLE);
     }
+    ctx.fireChannelRead(req.retain()); // to the protocol handler, which answers the handshake
     p.remove(this);
-    p.context("ws-protocol").fireChannelRead(req.retain());
   }
 
   private static void send(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse response, boolean keepAlive) {

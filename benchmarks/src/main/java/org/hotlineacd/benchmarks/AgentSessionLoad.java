@@ -1,0 +1,264 @@
+package org.hotlineacd.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotlineacd.bridge.BridgeServer;
+import org.hotlineacd.bridge.auth.SecretHash;
+import org.hotlineacd.bridge.server.BridgeSettings;
+import org.hotlineacd.cti.input.AgentLogin;
+import org.hotlineacd.cti.input.AgentNotReady;
+import org.hotlineacd.cti.input.AgentReady;
+import org.hotlineacd.cti.input.AgentRequest;
+import org.hotlineacd.cti.input.Input;
+import org.hotlineacd.cti.model.AgentId;
+import org.hotlineacd.cti.model.AgentState;
+import org.hotlineacd.cti.output.AgentStateChanged;
+import org.hotlineacd.cti.output.RequestAccepted;
+import org.hotlineacd.cti.output.RequestRefused;
+import org.hotlineacd.cti.port.AgentDirectory;
+import org.hotlineacd.cti.port.AgentNotifier;
+
+/**
+ * Load tool for the softphone bridge: N concurrent agent sessions on loopback. The server runs in
+ * a child JVM (so its heap is measured alone) with a stand-in engine thread that answers ready and
+ * not-ready at once, so the numbers are the bridge's: JSON, sessions, event loops, the hop from the
+ * engine thread. The parent opens N WebSockets with the JDK client, logs every agent in, measures
+ * the server's heap per idle session (after GC), then runs ready -> state-changed round trips on a
+ * subset while all N stay connected, and prints p50/p99/max.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar org.hotlineacd.benchmarks.AgentSessionLoad [sessions]
+ * [active] [roundTripsPerActive]} (defaults 5000 200 50). Results go to docs/benchmarks.md.
+ */
+public final class AgentSessionLoad {
+  private static final String SECRET = "load-test-secret";
+
+  private AgentSessionLoad() {}
+
+  /** Runs the load (parent) or the server (child, with {@code --server}). */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--server")) {
+      server(Integer.parseInt(args[1]));
+      return;
+    }
+    int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+    int active = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    int trips = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+    load(sessions, active, trips);
+  }
+
+  // ---- the server child ----
+
+  private static void server(int agents) throws Exception {
+    String hash = SecretHash.hash(SECRET.toCharArray(), SecretHash.MIN_ITERATIONS);
+    AgentDirectory directory = new AgentDirectory() {
+      @Override
+      public Optional<Entry> agent(AgentId id) {
+        return id.value().startsWith("a") ? Optional.of(new Entry(id, id.value(), hash)) : Optional.empty();
+      }
+
+      @Override
+      public Choices choices() {
+        return new Choices(List.of(new Choice("break", "break")), List.of(), List.of(), List.of(), List.of());
+      }
+    };
+    BlockingQueue<Input> inbox = new ArrayBlockingQueue<>(1 << 16);
+    BridgeSettings.Sessions s = BridgeSettings.Sessions.DEFAULT;
+    BridgeSettings settings = new BridgeSettings("127.0.0.1", 0, null, new BridgeSettings.Sessions(List.of(), true,
+        s.heartbeat(), s.heartbeatTimeout(), s.reconnectGrace(), null, s.tokenLifetime(), s.maxFrameBytes(), 1000));
+    BridgeServer server = BridgeServer.builder(settings)
+        .engine(inbox::add, () -> System.currentTimeMillis() * 1_000_000L)
+        .directory(directory)
+        .build();
+    AgentNotifier notifier = server.agentNotifier();
+    Thread engine = new Thread(() -> standInEngine(inbox, notifier), "stand-in-engine");
+    engine.setDaemon(true);
+    engine.start();
+    server.start();
+    PrintStream out = System.out;
+    out.println("port " + server.port());
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line; (line = in.readLine()) != null; ) {
+      if (line.equals("heap")) {
+        for (int i = 0; i < 3; i++) {
+          System.gc();
+          Thread.sleep(200);
+        }
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long direct = ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+            .mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed).sum();
+        out.println("heap " + heap.getUsed() + " " + direct);
+      } else if (line.equals("quit")) {
+        break;
+      }
+    }
+    server.close();
+  }
+
+  /** Answers like the engine would, on one thread: state change first, then the acceptance. */
+  private static void standInEngine(BlockingQueue<Input> inbox, AgentNotifier out) {
+    try {
+      while (true) {
+        Input input = inbox.take();
+        if (!(input instanceof AgentRequest r)) {
+          continue;
+        }
+        long now = System.currentTimeMillis() * 1_000_000L;
+        switch (r) {
+          case AgentLogin l -> out.notify(new AgentStateChanged(r.agent(), AgentState.NOT_READY, "login", null, now, 0));
+          case AgentReady l -> out.notify(new AgentStateChanged(r.agent(), AgentState.READY, null, null, now, 0));
+          case AgentNotReady l -> out.notify(new AgentStateChanged(r.agent(), AgentState.NOT_READY, l.reason(), null, now, 0));
+          default -> {
+            out.notify(new RequestRefused(r.agent(), r.requestId(), "unsupported", "not in the load test"));
+            continue;
+          }
+        }
+        out.notify(new RequestAccepted(r.agent(), r.requestId()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- the load parent ----
+
+  private static void load(int sessions, int active, int trips) throws Exception {
+    Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
+        AgentSessionLoad.class.getName(), "--server", String.valueOf(sessions))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    BufferedReader fromServer = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    PrintStream toServer = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
+    int port = Integer.parseInt(fromServer.readLine().split(" ")[1]);
+    long[] base = heap(toServer, fromServer);
+    System.out.printf("server heap before: %.1f MB (direct %.1f MB)%n", base[0] / 1e6, base[1] / 1e6);
+
+    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+    URI uri = URI.create("ws://127.0.0.1:" + port + BridgeServer.AGENT_SOCKET);
+    List<Client> clients = new ArrayList<>(sessions);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < sessions; i++) {
+      Client c = new Client();
+      c.ws = http.newWebSocketBuilder().buildAsync(uri, c).join();
+      clients.add(c);
+    }
+    // logins in batches: the bridge checks at most a few hundred secrets at a time and answers
+    // the rest "busy" (a login storm must not starve the server)
+    for (int from = 0; from < sessions; from += 256) {
+      List<CompletableFuture<String>> logins = new ArrayList<>();
+      for (int i = from; i < Math.min(sessions, from + 256); i++) {
+        Client c = clients.get(i);
+        logins.add(c.expect("\"type\":\"snapshot\""));
+        c.send("{\"v\":1,\"type\":\"login\",\"requestId\":1,\"agent\":\"a" + i + "\",\"secret\":\"" + SECRET + "\"}");
+      }
+      CompletableFuture.allOf(logins.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+    }
+    System.out.printf("%d sessions connected and logged in in %.1f s%n", sessions, (System.nanoTime() - t0) / 1e9);
+
+    long[] loaded = heap(toServer, fromServer);
+    System.out.printf("server heap with %d idle sessions: %.1f MB (direct %.1f MB): %.1f KB heap + %.1f KB direct per session%n",
+        sessions, loaded[0] / 1e6, loaded[1] / 1e6, (loaded[0] - base[0]) / 1024.0 / sessions,
+        (loaded[1] - base[1]) / 1024.0 / sessions);
+
+    // warm-up, then measured round trips: ready -> state ready, not-ready -> state not-ready
+    long[] all = new long[active * trips];
+    AtomicLong next = new AtomicLong();
+    for (int pass = 0; pass < 2; pass++) {
+      boolean measure = pass == 1;
+      next.set(0);
+      CountDownLatch done = new CountDownLatch(active);
+      for (int a = 0; a < active; a++) {
+        Client c = clients.get(a * (sessions / active));
+        Thread.ofVirtual().start(() -> {
+          try {
+            for (int t = 0; t < trips; t++) {
+              long start = System.nanoTime();
+              CompletableFuture<String> ready = c.expect("\"state\":\"ready\"");
+              c.send("{\"v\":1,\"type\":\"ready\",\"requestId\":" + (t * 2 + 10) + "}");
+              ready.get(30, TimeUnit.SECONDS);
+              long rtt = System.nanoTime() - start;
+              if (measure) {
+                all[(int) next.getAndIncrement()] = rtt;
+              }
+              CompletableFuture<String> back = c.expect("\"state\":\"not-ready\"");
+              c.send("{\"v\":1,\"type\":\"notReady\",\"requestId\":" + (t * 2 + 11) + ",\"reason\":\"break\"}");
+              back.get(30, TimeUnit.SECONDS);
+            }
+          } catch (Exception e) {
+            e.printStackTrace();
+          } finally {
+            done.countDown();
+          }
+        });
+      }
+      done.await();
+    }
+    long[] rtts = Arrays.copyOf(all, (int) next.get());
+    Arrays.sort(rtts);
+    System.out.printf("ready -> state-changed round trips: %d from %d active sessions (of %d connected): "
+            + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", rtts.length, active, sessions,
+        rtts[rtts.length / 2] / 1e6, rtts[(int) (rtts.length * 0.99)] / 1e6, rtts[rtts.length - 1] / 1e6);
+    toServer.println("quit");
+    child.waitFor(10, TimeUnit.SECONDS);
+    child.destroy();
+    System.exit(0);
+  }
+
+  private static long[] heap(PrintStream to, BufferedReader from) throws Exception {
+    to.println("heap");
+    String[] p = from.readLine().split(" ");
+    return new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])};
+  }
+
+  /** One desktop: completes the pending expectation when a frame containing its text arrives. */
+  private static final class Client implements WebSocket.Listener {
+    WebSocket ws;
+    private volatile String wanted;
+    private volatile CompletableFuture<String> waiting;
+    private final StringBuilder text = new StringBuilder();
+
+    CompletableFuture<String> expect(String fragment) {
+      CompletableFuture<String> f = new CompletableFuture<>();
+      wanted = fragment;
+      waiting = f;
+      return f;
+    }
+
+    synchronized void send(String json) {
+      ws.sendText(json, true).join();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        String frame = text.toString();
+        text.setLength(0);
+        CompletableFuture<String> f = waiting;
+        if (f != null && frame.contains(wanted)) {
+          waiting = null;
+          f.complete(frame);
+        }
+      }
+      webSocket.request(1);
+      return null;
+    }
+  }
+}
