@@ -24,6 +24,8 @@ final class Tracks {
     volatile Leg leg;
     /** Sent out of the ACD (routed or transferred): its hang-up is no longer the engine's business. */
     volatile boolean left;
+    /** Whether the engine was last told CallHeld (Asterisk also sends Unhold for calls never held, e.g. in a blind transfer). */
+    volatile boolean held;
 
     Caller(CallId call, String uniqueId, String channel) {
       this.call = call;
