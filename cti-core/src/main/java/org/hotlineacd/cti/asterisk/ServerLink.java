@@ -86,6 +86,8 @@ final class ServerLink {
   private final ScheduledExecutorService exec;
   private final Connector connector;
   private final LongSupplier wallNanos;
+  /** The monotonic clock pings are timed with ({@code System::nanoTime}; virtual in tests). */
+  private final LongSupplier monoNanos;
   private final Backoff backoff;
   final EventTranslator translator;
   private final String legPrefix;
@@ -122,7 +124,9 @@ final class ServerLink {
   }
 
   ServerLink(AmiServer server, AmiSettings settings, InputSink sink, Set<String> endpoints,
-      ScheduledExecutorService exec, Connector connector, LongSupplier wallNanos, DoubleSupplier random) {
+      ScheduledExecutorService exec, Connector connector, LongSupplier wallNanos, LongSupplier monoNanos,
+      DoubleSupplier random) {
+    this.monoNanos = monoNanos;
     this.server = server;
     this.settings = settings;
     this.scope = settings.prefixCallIds() ? server.name() + "/" : "";
@@ -203,7 +207,7 @@ final class ServerLink {
     }
     attempt = 0;
     connects.incrementAndGet();
-    pongNanos = System.nanoTime();
+    pongNanos = monoNanos.getAsLong();
     pingSentNanos = 0;
     setState(AmiStatus.State.RESYNCING, "");
     LOG.info("AMI {}: logged in (Asterisk {}); reading the channels that exist", server, c.getVersion());
@@ -249,12 +253,12 @@ final class ServerLink {
       return;
     }
     int gen = generation;
-    long sent = System.nanoTime();
+    long sent = monoNanos.getAsLong();
     if (pingSentNanos != 0 && pongNanos < pingSentNanos) {
       return; // one outstanding ping at a time; its own timeout check decides
     }
     pingSentNanos = sent;
-    send(c, new PingAction(), "ping", r -> pongNanos = System.nanoTime());
+    send(c, new PingAction(), "ping", r -> pongNanos = monoNanos.getAsLong());
     exec.schedule(() -> {
       if (gen == generation && pongNanos < sent) {
         lost(gen, "no answer to Ping within " + settings.pingTimeout().toMillis() + " ms");
