@@ -15,6 +15,7 @@ import org.hotlineacd.cti.input.CallHeld;
 import org.hotlineacd.cti.input.CallUnheld;
 import org.hotlineacd.cti.input.CompleteTransferRequest;
 import org.hotlineacd.cti.input.ConsultRequest;
+import org.hotlineacd.cti.input.HoldRequest;
 import org.hotlineacd.cti.input.RecordingRequest;
 import org.hotlineacd.cti.input.TransferRequest;
 import org.hotlineacd.cti.model.AgentId;
@@ -281,6 +282,29 @@ class AmiScenarioTest {
           && a.contains("file: /var/spool/asterisk/monitor/1795785863.37-s0.wav") && a.contains("options: b"));
       assertThat(s.server.received()).anyMatch(a -> a.contains("action: StopMixMonitor") && a.contains("channel: PJSIP/caller5-00000011"));
       assertThat(s.agent("a1005").state()).isEqualTo(AgentState.READY);
+      assertThat(s.engine.ignoredInputs()).isZero();
+    }
+  }
+
+  @Test
+  void s07_holdFromTheDesktop_redirectsBothLegsApart_andBridgesThemAgain() throws Exception {
+    try (AmiScenario s = new AmiScenario("07-hold-mixmonitor", List.of(agent("a1005", "PJSIP/agent1005")), PING)) {
+      s.awaitAction("Bridge");
+      s.awaitState(snap -> snap.agentsIn(AgentState.ON_CALL) == 1);
+      s.request(new HoldRequest(900, AgentId.of("a1005"), true));
+      String hold = s.awaitAction("Redirect");
+      s.awaitInputs(has(CallHeld.class));
+      s.request(new HoldRequest(901, AgentId.of("a1005"), false));
+      String unhold = s.awaitAction("Bridge");
+      s.awaitInputs(has(CallUnheld.class));
+      assertThat(hold).contains("channel: PJSIP/caller5-00000011", "extrachannel: PJSIP/agent1005-00000012",
+          "context: acd-held", "exten: caller", "extracontext: acd-held", "extraexten: agent");
+      assertThat(unhold).contains("channel1: PJSIP/caller5-00000011", "channel2: PJSIP/agent1005-00000012");
+      assertThat(s.names()).filteredOn(x -> x.startsWith("Call")).containsExactly(
+          "CallArrived[call=1795785863.37, line=support, callerNumber=5550005, callerData={}]",
+          "CallHeld[call=1795785863.37]", "CallUnheld[call=1795785863.37]");
+      assertThat(s.commands).extracting(c -> c.getClass().getSimpleName())
+          .containsExactly("RingAgent", "ConnectCall", "HoldCall", "HoldCall");
       assertThat(s.engine.ignoredInputs()).isZero();
     }
   }

@@ -26,6 +26,8 @@ final class Tracks {
     volatile boolean left;
     /** Whether the engine was last told CallHeld (Asterisk also sends Unhold for calls never held, e.g. in a blind transfer). */
     volatile boolean held;
+    /** Held by the ACD's HoldCall: the legs wait apart in the hold context, not in a bridge. */
+    volatile boolean heldApart;
 
     Caller(CallId call, String uniqueId, String channel) {
       this.call = call;

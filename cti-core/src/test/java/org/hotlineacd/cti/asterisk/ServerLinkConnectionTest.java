@@ -21,6 +21,7 @@ import org.hotlineacd.cti.input.PbxResyncStarted;
 import org.hotlineacd.cti.input.PbxResynced;
 import org.hotlineacd.cti.model.AgentId;
 import org.hotlineacd.cti.model.CallId;
+import org.hotlineacd.cti.output.AnnouncePosition;
 import org.hotlineacd.cti.output.RingAgent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -217,6 +218,24 @@ class ServerLinkConnectionTest {
     await(() -> count(PbxResynced.class) == 3, "the second reconcile");
     assertThat(link.status().drift()).isEqualTo(2);
     assertThat(server.received()).anyMatch(a -> a.contains("action: CoreShowChannels"));
+  }
+
+  @Test
+  void announcePosition_setsPositionAndWait_andRedirectsTheWaitingCallerToTheAnnouncement() throws Exception {
+    server = new AmiReplayServer(List.of(), null);
+    link = link(server.port(), settings(Duration.ofHours(1), Duration.ZERO), 0.5);
+    link.start();
+    awaitState(AmiStatus.State.CONNECTED);
+    assertThat(server.send(enqueue("1795785700.98", "PJSIP/caller1-00000001"))).isTrue();
+    await(() -> count(CallArrived.class) == 1, "the caller");
+    link.execute(new AnnouncePosition(9, new CallId("1795785700.98"), 3, 150 * S));
+    exec.runDue();
+    String pos = server.awaitAction("SetVar", 10_000);
+    String wait = server.awaitAction("SetVar", 10_000);
+    String redirect = server.awaitAction("Redirect", 10_000);
+    assertThat(pos).contains("channel: PJSIP/caller1-00000001", "variable: ACD_POSITION", "value: 3");
+    assertThat(wait).contains("variable: ACD_WAIT_MIN", "value: 3"); // 2.5 minutes, rounded up
+    assertThat(redirect).contains("channel: PJSIP/caller1-00000001", "context: acd-announce", "exten: s", "priority: 1");
   }
 
   private static String header(String action, String name) {
