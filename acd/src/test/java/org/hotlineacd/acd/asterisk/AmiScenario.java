@@ -111,6 +111,27 @@ final class AmiScenario implements AutoCloseable {
     return ConfigLoader.parse(y.toString(), "test.yaml");
   }
 
+  /** An agent's request (desktop), straight into the engine's inbox; not recorded as an adapter input. */
+  void request(Input request) {
+    loop.submit(request);
+  }
+
+  /** Waits until the ACD has sent an action named {@code name} (case-insensitive); fails after 10 s. */
+  String awaitAction(String name) throws InterruptedException {
+    String a = server.awaitAction(name, 10_000);
+    if (a == null) {
+      throw new AssertionError("the ACD sent no " + name + "; received: " + server.received() + "\ninputs: " + inputs());
+    }
+    return a;
+  }
+
+  /** Plays the recording's next {@code action} as a third party (a phone, the recording's driver), failing if there is none. */
+  void actAs(String action) {
+    if (!server.actAs(action)) {
+      throw new AssertionError("no unplayed recorded " + action);
+    }
+  }
+
   /** Waits until the recorded inputs satisfy {@code done}; fails after 10 s with what was seen. */
   void awaitInputs(Predicate<List<Input>> done) throws InterruptedException {
     await(() -> done.test(inputs()), () -> "inputs: " + inputs() + "\ncommands: " + commands);

@@ -46,6 +46,9 @@ public final class AmiReplayServer implements Closeable {
       "bridgelist", "BridgeListComplete",
       "pjsipshowcontacts", "ContactListComplete");
 
+  private static final boolean TCP_NO_DELAY =
+      Boolean.parseBoolean(System.getProperty("hotlineacd.replay.tcpNoDelay", "true"));
+
   private final List<Transcript> scenario;
   private final Transcript prelude;
   private final ServerSocket socket;
@@ -57,6 +60,8 @@ public final class AmiReplayServer implements Closeable {
   private volatile boolean failLogin;
   private volatile Session current;
   private volatile boolean closed;
+  private final Map<String, java.util.function.BiFunction<String, String, String>> responders =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Starts a server on 127.0.0.1 with an ephemeral port.
@@ -120,6 +125,39 @@ public final class AmiReplayServer implements Closeable {
     return s != null && s.write(raw);
   }
 
+  /**
+   * Plays the recorded client's next action named {@code action} as if someone other than the ACD
+   * had sent it (a phone, an operator, another AMI client: the recording's driver did what the ACD
+   * never does, e.g. hang up the customer's handset or pause an app_queue member). The messages it
+   * gated are released; their {@code ActionID}s stay the recorded ones, which the real client does
+   * not know. False when there is no such unplayed action on the current connection.
+   */
+  public boolean actAs(String action) {
+    Session s = current;
+    return s != null && s.actAs(action);
+  }
+
+  /**
+   * Answers every later {@code action} (case-insensitive name) with {@code responder}'s text (full
+   * AMI messages; {@code ActionID} of the received action is passed in, may be null) instead of
+   * the synthesised default: tests use it to say which channels exist in a {@code CoreShowChannels}.
+   */
+  public void respond(String action, java.util.function.BiFunction<String, String, String> responder) {
+    responders.put(action.toLowerCase(Locale.ROOT), responder);
+  }
+
+  /**
+   * Stops reading and answering on the current connection without closing it, like a hung
+   * Asterisk or a half-open TCP connection (the peer vanished without a FIN): the client's writes
+   * still succeed, nothing comes back.
+   */
+  public void freeze() {
+    Session s = current;
+    if (s != null) {
+      s.frozen = true;
+    }
+  }
+
   /** Closes the current connection without a goodbye, like a crashed Asterisk or a cut cable. */
   public void dropConnection() {
     Session s = current;
@@ -143,6 +181,10 @@ public final class AmiReplayServer implements Closeable {
     while (!closed) {
       try {
         Socket s = socket.accept();
+        // each message is its own write: without this, Nagle holds small writes back until the
+        // client's (delayed) ACK, tens of milliseconds that are the replay server's, not Asterisk's
+        // (-Dhotlineacd.replay.tcpNoDelay=false shows the difference in AmiAdapterBenchmark)
+        s.setTcpNoDelay(TCP_NO_DELAY);
         int index = connections.getAndIncrement();
         Transcript t = index < scenario.size() ? scenario.get(index) : null;
         Session session = new Session(s, t);
@@ -164,6 +206,7 @@ public final class AmiReplayServer implements Closeable {
     private final boolean[] consumed;
     private int gate;
     private int nextMessage;
+    volatile boolean frozen;
 
     Session(Socket socket, Transcript transcript) throws IOException {
       this.socket = socket;
@@ -192,9 +235,13 @@ public final class AmiReplayServer implements Closeable {
           }
           String text = action.append("\r\n").toString();
           action.setLength(0);
+          if (frozen) {
+            continue; // a hung peer: read (so the client never blocks) but never answer
+          }
           received.add(text);
-          actionLog.add(text);
-          if (!answer(text)) {
+          boolean open = answer(text);
+          actionLog.add(text); // after answering: whoever awaits it can act knowing its ActionID is mapped
+          if (!open) {
             return;
           }
         }
@@ -203,14 +250,30 @@ public final class AmiReplayServer implements Closeable {
       }
     }
 
+    synchronized boolean actAs(String name) {
+      int k = match(name);
+      if (k < 0) {
+        return false;
+      }
+      consumed[k] = true;
+      gate = Math.max(gate, k + 1);
+      release();
+      return true;
+    }
+
     /** Answers one action; false when the connection should close. */
-    private boolean answer(String action) {
+    private synchronized boolean answer(String action) {
       String name = String.valueOf(Transcript.header(action, "Action"));
       String id = Transcript.header(action, "ActionID");
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.equals("login") && failLogin) {
         write(reply(id, "Error", "Message: Authentication failed\r\n"));
         return false;
+      }
+      var responder = responders.get(lower);
+      if (responder != null) {
+        write(responder.apply(action, id));
+        return true;
       }
       int k = match(name);
       if (k >= 0) {

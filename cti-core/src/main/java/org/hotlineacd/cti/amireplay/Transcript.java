@@ -48,6 +48,23 @@ public final class Transcript {
     return new Transcript(server, List.of(), false);
   }
 
+  /**
+   * This connection without its server messages from the first {@code Event: event} on, and left
+   * open: a test sends the rest itself when the client is where the recording's client was (the
+   * gates only count actions, so a message recorded seconds after the last action would otherwise
+   * be released together with that action's response, in the middle of Asterisk-Java's login).
+   */
+  public Transcript before(String event) {
+    List<Message> kept = new ArrayList<>();
+    for (Message m : server) {
+      if (event.equalsIgnoreCase(m.header("Event"))) {
+        break;
+      }
+      kept.add(m);
+    }
+    return new Transcript(List.copyOf(kept), client, false);
+  }
+
   /** The server's messages in order (the first is the banner line). */
   public List<Message> server() {
     return server;

@@ -63,7 +63,7 @@ public final class AmiTelephony implements Telephony {
         return t;
       });
       executors.add(exec);
-      ServerLink link = new ServerLink(server, settings, sink, endpoints, exec, AmiTelephony::connection, wallNanos,
+      ServerLink link = new ServerLink(server, settings, sink, endpoints, exec, AmiTelephony::connection, wallNanos, System::nanoTime,
           () -> ThreadLocalRandom.current().nextDouble());
       links.add(link);
       link.start();

@@ -16,13 +16,26 @@ import java.util.Objects;
  * @param recordingDirectory where MixMonitor writes ({@code /var/spool/asterisk/monitor})
  * @param recordingFormat the file extension MixMonitor writes ({@code wav})
  * @param originateCallerName the caller-id name an agent phone shows
+ * @param holdContext where {@code HoldCall} parks both legs of a connected call: extension {@code
+ *     caller} (music on hold) and {@code agent} (silence); the ACD bridges them again to unhold
+ * @param announceContext where {@code AnnouncePosition} sends a waiting caller: extension {@code s}
+ *     says {@code ACD_POSITION} and {@code ACD_WAIT_MIN} and goes back to {@code parkContext}
  */
 public record Dialplan(String lineHeader, String agentContext, String parkContext,
     String routeContext, String consultContext, String dialVariable, String waitApplication,
-    String recordingDirectory, String recordingFormat, String originateCallerName) {
+    String recordingDirectory, String recordingFormat, String originateCallerName, String holdContext,
+    String announceContext) {
   /** The contract of the shipped sample dialplan. */
   public static final Dialplan DEFAULT = new Dialplan("ACD_LINE", "acd-agent-hold", "acd-park",
       "acd-route", "acd-consult", "ACD_DIAL", "MusicOnHold", "/var/spool/asterisk/monitor", "wav", "ACD");
+
+  /** As above, with the sample's {@code acd-held} and {@code acd-announce} contexts. */
+  public Dialplan(String lineHeader, String agentContext, String parkContext, String routeContext,
+      String consultContext, String dialVariable, String waitApplication, String recordingDirectory,
+      String recordingFormat, String originateCallerName) {
+    this(lineHeader, agentContext, parkContext, routeContext, consultContext, dialVariable, waitApplication,
+        recordingDirectory, recordingFormat, originateCallerName, "acd-held", "acd-announce");
+  }
 
   /** Validates. */
   public Dialplan {
@@ -36,5 +49,7 @@ public record Dialplan(String lineHeader, String agentContext, String parkContex
     Objects.requireNonNull(recordingDirectory, "recordingDirectory");
     Objects.requireNonNull(recordingFormat, "recordingFormat");
     Objects.requireNonNull(originateCallerName, "originateCallerName");
+    Objects.requireNonNull(holdContext, "holdContext");
+    Objects.requireNonNull(announceContext, "announceContext");
   }
 }

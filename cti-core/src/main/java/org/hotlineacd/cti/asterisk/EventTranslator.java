@@ -216,17 +216,24 @@ final class EventTranslator {
     }
   }
 
+  /**
+   * {@code Hold}/{@code Unhold} name the channel that asked for it: the agent leg when the agent's
+   * phone holds (07) or an {@code Atxfer} starts (06c), the caller leg otherwise. Only changes are
+   * told, and nothing about a caller that has left the ACD: Asterisk sends {@code Unhold} for a
+   * call that was never held when a transfer takes the agent leg out (06a).
+   */
   private void hold(AbstractHoldEvent e, boolean held) {
     String uid = String.valueOf(e.getUniqueId());
     Tracks.Caller caller = callers.get(uid);
-    CallId call = caller != null ? caller.call : null;
-    if (call == null) {
+    if (caller == null) {
       Tracks.Leg leg = legsByUid.get(uid);
-      call = leg != null && leg.state() == Tracks.Leg.State.ANSWERED ? leg.call : null;
+      caller = leg != null && leg.state() == Tracks.Leg.State.ANSWERED ? callers.get(uniqueId(leg.call)) : null;
     }
-    if (call != null) {
-      sink.submit(held ? new CallHeld(call) : new CallUnheld(call));
+    if (caller == null || caller.left || caller.held == held) {
+      return;
     }
+    caller.held = held;
+    sink.submit(held ? new CallHeld(caller.call) : new CallUnheld(caller.call));
   }
 
   private void peer(String peer, String status) {

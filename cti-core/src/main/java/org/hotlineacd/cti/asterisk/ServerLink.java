@@ -86,6 +86,8 @@ final class ServerLink {
   private final ScheduledExecutorService exec;
   private final Connector connector;
   private final LongSupplier wallNanos;
+  /** The monotonic clock pings are timed with ({@code System::nanoTime}; virtual in tests). */
+  private final LongSupplier monoNanos;
   private final Backoff backoff;
   final EventTranslator translator;
   private final String legPrefix;
@@ -122,7 +124,9 @@ final class ServerLink {
   }
 
   ServerLink(AmiServer server, AmiSettings settings, InputSink sink, Set<String> endpoints,
-      ScheduledExecutorService exec, Connector connector, LongSupplier wallNanos, DoubleSupplier random) {
+      ScheduledExecutorService exec, Connector connector, LongSupplier wallNanos, LongSupplier monoNanos,
+      DoubleSupplier random) {
+    this.monoNanos = monoNanos;
     this.server = server;
     this.settings = settings;
     this.scope = settings.prefixCallIds() ? server.name() + "/" : "";
@@ -203,7 +207,7 @@ final class ServerLink {
     }
     attempt = 0;
     connects.incrementAndGet();
-    pongNanos = System.nanoTime();
+    pongNanos = monoNanos.getAsLong();
     pingSentNanos = 0;
     setState(AmiStatus.State.RESYNCING, "");
     LOG.info("AMI {}: logged in (Asterisk {}); reading the channels that exist", server, c.getVersion());
@@ -249,12 +253,12 @@ final class ServerLink {
       return;
     }
     int gen = generation;
-    long sent = System.nanoTime();
+    long sent = monoNanos.getAsLong();
     if (pingSentNanos != 0 && pongNanos < pingSentNanos) {
       return; // one outstanding ping at a time; its own timeout check decides
     }
     pingSentNanos = sent;
-    send(c, new PingAction(), "ping", r -> pongNanos = System.nanoTime());
+    send(c, new PingAction(), "ping", r -> pongNanos = monoNanos.getAsLong());
     exec.schedule(() -> {
       if (gen == generation && pongNanos < sent) {
         lost(gen, "no answer to Ping within " + settings.pingTimeout().toMillis() + " ms");
@@ -333,10 +337,36 @@ final class ServerLink {
         if (col != null && e.getUniqueId() != null) {
           col.channels.remove(e.getUniqueId());
         }
+        String other = heldPartner(e.getUniqueId());
         translator.onEvent(event);
+        if (other != null) {
+          // held (HoldCall): the legs are apart, so Asterisk does not end the other one; we do
+          ManagerConnection c = connection;
+          if (c != null) {
+            exec.execute(() -> hangup(c, other, "held-" + e.getUniqueId()));
+          }
+        }
       }
       default -> translator.onEvent(event);
     }
+  }
+
+  /** The channel to hang up when {@code uid}, one leg of a call held by {@code HoldCall}, hangs up; else null. */
+  private String heldPartner(String uid) {
+    if (uid == null) {
+      return null;
+    }
+    Tracks.Caller caller = translator.callers.get(uid);
+    if (caller != null) {
+      Tracks.Leg leg = caller.leg;
+      return caller.held && caller.heldApart && leg != null ? leg.address() : null;
+    }
+    Tracks.Leg leg = translator.legsByUid.get(uid);
+    if (leg != null && leg.state() == Tracks.Leg.State.ANSWERED) {
+      Tracks.Caller of = translator.callers.get(translator.uniqueId(leg.call));
+      return of != null && of.held && of.heldApart ? of.channel : null;
+    }
+    return null;
   }
 
   private void finishResync(Collection col) {
@@ -345,10 +375,14 @@ final class ServerLink {
     List<ChannelPresent> present = new ArrayList<>();
     for (CoreShowChannelEvent ch : col.channels.values()) {
       String uid = ch.getUniqueid();
-      if (translator.legsByUid.containsKey(uid) || settings.dialplan().agentContext().equals(ch.getContext())) {
+      if (translator.legsByUid.containsKey(uid) || settings.dialplan().agentContext().equals(ch.getContext())
+          || (settings.dialplan().holdContext().equals(ch.getContext()) && "agent".equals(ch.getExten()))) {
         continue; // an agent leg, not a caller
       }
-      boolean waiting = hold.equalsIgnoreCase(ch.getApplication());
+      // waiting: in the holding application, or hearing its position; not: held by the agent (acd-held)
+      String ctx = String.valueOf(ch.getContext());
+      boolean waiting = (hold.equalsIgnoreCase(ch.getApplication()) && !ctx.equals(settings.dialplan().holdContext()))
+          || ctx.equals(settings.dialplan().announceContext());
       String line = waiting ? lineOf(ch) : null;
       long since = now - seconds(ch.getDuration()) * 1_000_000_000L;
       present.add(new ChannelPresent(translator.callId(uid), waiting, line, ch.getCallerIdNum(), Map.of(), since));
@@ -531,9 +565,62 @@ final class ServerLink {
           send(c, s, "StopMixMonitor", x -> { });
         }
       }
-      case HoldCall h -> LOG.info("HoldCall for {}: AMI has no hold action; hold from the phone (its Hold/Unhold events are followed)", h.call());
-      case AnnouncePosition a -> LOG.debug("AnnouncePosition for {}: not played over AMI", a.call());
+      case HoldCall h -> hold(c, h, id);
+      case AnnouncePosition a -> announce(c, a, id);
     }
+  }
+
+  /**
+   * AMI has no hold action. Hold: one {@code Redirect} takes both legs out of the bridge, the caller
+   * to {@code holdContext,caller} (music on hold) and the agent leg to {@code holdContext,agent}
+   * (it waits, so it is not hung up by its next priority); unhold: {@code Bridge} them again. Asterisk
+   * sends no {@code Hold} event for this, so the adapter confirms it to the engine when the action
+   * succeeds. A hold from the phone (07) is followed through its own Hold/Unhold events instead.
+   */
+  private void hold(ManagerConnection c, HoldCall h, String id) {
+    Tracks.Caller caller = caller(h.call());
+    Tracks.Leg leg = caller == null ? null : caller.leg;
+    if (leg == null || leg.state() != Tracks.Leg.State.ANSWERED) {
+      LOG.warn("HoldCall for {}: no connected agent leg known; not held", h.call());
+      return;
+    }
+    if (h.hold()) {
+      String ctx = AmiText.clean(settings.dialplan().holdContext());
+      RedirectAction r = new RedirectAction(AmiText.clean(caller.channel), AmiText.clean(leg.address()), ctx, "caller", 1,
+          ctx, "agent", 1);
+      r.setActionId(id);
+      send(c, r, "Redirect (hold)", resp -> confirmHold(caller, resp, true));
+    } else {
+      BridgeAction b = new BridgeAction(AmiText.clean(caller.channel), AmiText.clean(leg.address()), false);
+      b.setActionId(id);
+      send(c, b, "Bridge (unhold)", resp -> confirmHold(caller, resp, false));
+    }
+  }
+
+  private void confirmHold(Tracks.Caller caller, org.asteriskjava.manager.response.ManagerResponse resp, boolean held) {
+    if (resp instanceof ManagerError || caller.left || caller.held == held) {
+      return;
+    }
+    caller.held = held;
+    caller.heldApart = held;
+    sink.submit(held ? new org.hotlineacd.cti.input.CallHeld(caller.call) : new org.hotlineacd.cti.input.CallUnheld(caller.call));
+  }
+
+  /**
+   * Plays a waiting caller its position and expected wait: {@code Setvar} {@code ACD_POSITION} and
+   * {@code ACD_WAIT_MIN}, then {@code Redirect} to {@code announceContext,s,1}, which says them and
+   * goes back to the music in {@code parkContext} (no second AcdEnqueue). Only callers in the holding
+   * application are sent: a caller ringing an agent keeps its music until the Bridge.
+   */
+  private void announce(ManagerConnection c, AnnouncePosition a, String id) {
+    Tracks.Caller caller = caller(a.call());
+    if (caller == null || caller.left || caller.leg != null) {
+      return;
+    }
+    long minutes = (a.estimatedWaitNanos() + 59_999_999_999L) / 60_000_000_000L;
+    setVar(c, caller.channel, "ACD_POSITION", Integer.toString(a.position()), id + "-pos");
+    setVar(c, caller.channel, "ACD_WAIT_MIN", Long.toString(Math.max(0, minutes)), id + "-wait");
+    redirect(c, caller.channel, settings.dialplan().announceContext(), "s", id);
   }
 
   private void ring(ManagerConnection c, RingAgent r, String id) {

@@ -24,6 +24,10 @@ final class Tracks {
     volatile Leg leg;
     /** Sent out of the ACD (routed or transferred): its hang-up is no longer the engine's business. */
     volatile boolean left;
+    /** Whether the engine was last told CallHeld (Asterisk also sends Unhold for calls never held, e.g. in a blind transfer). */
+    volatile boolean held;
+    /** Held by the ACD's HoldCall: the legs wait apart in the hold context, not in a bridge. */
+    volatile boolean heldApart;
 
     Caller(CallId call, String uniqueId, String channel) {
       this.call = call;
