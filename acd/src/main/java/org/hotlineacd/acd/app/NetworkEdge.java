@@ -9,6 +9,8 @@ import org.hotlineacd.bridge.BridgeServer;
 import org.hotlineacd.bridge.server.BridgeSettings;
 import org.hotlineacd.cti.port.CallerHistory;
 import org.hotlineacd.cti.port.DeskPhone;
+import org.hotlineacd.cti.port.MetricsScrape;
+import org.hotlineacd.cti.port.WallboardFeed;
 
 /**
  * Plugs the engine into the softphone bridge: the configuration becomes the bridge's settings and
@@ -36,12 +38,28 @@ public final class NetworkEdge {
    */
   public static BridgeServer server(AcdConfig config, BridgeSettings settings, EngineLoop loop, LongSupplier engineClock,
       DeskPhone phone, CallerHistory history) {
+    return builder(config, settings, loop, engineClock, phone, history).build();
+  }
+
+  /**
+   * A bridge server that also serves the wallboard from {@code board} (readable with the tokens of
+   * {@code wallboard.tokens}) and {@code /metrics} from {@code metrics}.
+   */
+  public static BridgeServer server(AcdConfig config, BridgeSettings settings, EngineLoop loop, LongSupplier engineClock,
+      DeskPhone phone, CallerHistory history, WallboardFeed board, MetricsScrape metrics) {
+    return builder(config, settings, loop, engineClock, phone, history)
+        .wallboard(board, config.wallboard().tokens())
+        .metrics(metrics)
+        .build();
+  }
+
+  private static BridgeServer.Builder builder(AcdConfig config, BridgeSettings settings, EngineLoop loop,
+      LongSupplier engineClock, DeskPhone phone, CallerHistory history) {
     return BridgeServer.builder(settings)
         .engine(loop, engineClock)
         .directory(new ConfigAgentDirectory(config))
         .deskPhone(phone)
         .callerHistory(history)
-        .readiness(new EngineReadiness(loop))
-        .build();
+        .readiness(new EngineReadiness(loop));
   }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
+import org.hotlineacd.acd.app.LiveMetrics;
 import org.hotlineacd.acd.app.LiveSummary;
 import org.hotlineacd.acd.app.NetworkEdge;
 import org.hotlineacd.acd.app.NoCallerHistory;
@@ -60,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
     LoadedProfile loaded = profile.load("demo");
     long start = System.currentTimeMillis() * 1_000_000L;
     TimeSource time = TimeSource.scaled(start, speed);
-    SimulatedCentre centre = SimulatedCentre.create(base, loaded, profile.seed, time);
+    LiveMetrics metrics = new LiveMetrics(base);
+    SimulatedCentre centre = SimulatedCentre.create(base, loaded, profile.seed, time, metrics.segments());
     BridgeSettings edge = NetworkEdge.settings(centre.config());
     if (port != null) {
       if (port < 0 || port > 65535) {
@@ -69,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
       edge = new BridgeSettings(edge.bind(), port, edge.tls(), edge.sessions());
     }
     BridgeServer server = NetworkEdge.server(centre.config(), edge, centre.loop(), time::nowNanos,
-        centre.hotline(), new NoCallerHistory());
+        centre.hotline(), new NoCallerHistory(), centre.board(), metrics.bind(centre.board(), centre.config()));
     centre.withDesktops(server.agentNotifier());
     AtomicReference<String> latest = new AtomicReference<>("starting...\n");
     long publishEveryNanos = (long) (1_000_000_000L * speed);
@@ -87,15 +89,19 @@ final class DemoCommand implements Callable<Integer> {
       throw new IllegalStateException("cannot listen on " + edge.bind() + ":" + edge.port()
           + " (" + e.getMessage() + "); free the port or pass --port", e);
     }
-    out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; Ctrl-C stops.%n",
-        loaded.profile().name(), loaded.roster().size(), speed);
-    out.printf("agent desktop: %s://%s:%d/agent (log in as one of the configured agents; see docs/agent-protocol.md)%n%n",
-        edge.tls() == null ? "http" : "https", edge.bind().contains(":") ? "[" + edge.bind() + "]" : edge.bind(), server.port());
+    String site = (edge.tls() == null ? "http" : "https") + "://"
+        + (edge.bind().contains(":") ? "[" + edge.bind() + "]" : edge.bind()) + ":" + server.port();
+    String wallboard = site + "/wallboard" + (centre.config().wallboard().open() ? "" : "?token=<one of wallboard.tokens>");
+    out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; wallboard at %s; Ctrl-C stops.%n",
+        loaded.profile().name(), loaded.roster().size(), speed, wallboard);
+    out.printf("Prometheus metrics: %s/metrics%n", site);
+    out.printf("agent desktop: %s/agent (log in as one of the configured agents; see docs/agent-protocol.md)%n%n", site);
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(stopped::countDown, "acd-demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     centre.loop().start("acd-engine");
+    AutoCloseable board = centre.board().everySecond(centre.loop());
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < deadline) {
       long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
@@ -105,11 +111,20 @@ final class DemoCommand implements Callable<Integer> {
       out.println(latest.get());
       out.flush();
     }
+    closeQuietly(board);
     centre.loop().stop();
     server.close();
     if (duration != null) {
       Runtime.getRuntime().removeShutdownHook(hook);
     }
     return 0;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // stopping the board's timer cannot fail in a way worth reporting at exit
+    }
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param security desktop session rules (defaults to {@link SecuritySettings#DEFAULT})
  * @param dispositions wrap-up dispositions, id to label, in the order desktops list them
  * @param categories case categories, id to label, in the order desktops list them
+ * @param wallboard wallboard tokens and tile colours (defaults to {@link WallboardSettings#DEFAULT})
  */
 public record AcdConfig(
     EngineSettings settings,
@@ -31,7 +32,8 @@ public record AcdConfig(
     ServerSettings server,
     SecuritySettings security,
     Map<String, String> dispositions,
-    Map<String, String> categories) {
+    Map<String, String> categories,
+    WallboardSettings wallboard) {
 
   /** The reason an agent is given when it goes not-ready after unanswered rings. */
   public static final String NO_ANSWER_REASON = "no-answer";
@@ -53,6 +55,24 @@ public record AcdConfig(
     security = security == null ? SecuritySettings.DEFAULT : security;
     dispositions = dispositions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dispositions));
     categories = categories == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(categories));
+    wallboard = wallboard == null ? WallboardSettings.DEFAULT : wallboard;
+  }
+
+  /** A configuration with the default wallboard settings (the signature before {@code wallboard} existed). */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server,
+      SecuritySettings security,
+      Map<String, String> dispositions,
+      Map<String, String> categories) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, security, dispositions,
+        categories, null);
   }
 
   /** A configuration with default security and no dispositions or categories. */
@@ -65,7 +85,7 @@ public record AcdConfig(
       List<AgentConfig> agents,
       Map<String, TransferTarget> transferTargets,
       ServerSettings server) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null);
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null, null);
   }
 
   /** A configuration with the default {@link ServerSettings} (the signature before {@code server} existed). */
@@ -95,7 +115,7 @@ public record AcdConfig(
     List<AgentConfig> all = new ArrayList<>(agents);
     all.addAll(more);
     return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server,
-        security, dispositions, categories);
+        security, dispositions, categories, wallboard);
   }
 
   /**

@@ -76,6 +76,11 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
           "pages from this origin may not connect; see security.allowedOrigins"), false);
       return;
     }
+    FullHttpResponse refused = socket.admit(req);
+    if (refused != null) {
+      send(ctx, req, refused, false);
+      return;
+    }
     ChannelPipeline p = ctx.pipeline();
     WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
         .websocketPath(path)
