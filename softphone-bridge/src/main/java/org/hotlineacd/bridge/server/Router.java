@@ -84,7 +84,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     ChannelPipeline p = ctx.pipeline();
     WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
         .websocketPath(path)
-        .checkStartsWith(false)
+        .checkStartsWith(true) // the path matched exactly above; this lets a query string through
         .dropPongFrames(false)
         .handshakeTimeoutMillis(10_000)
         .decoderConfig(WebSocketDecoderConfig.newBuilder()
@@ -97,8 +97,8 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (p.get(HttpServer.HTTP_IDLE) != null) {
       p.remove(HttpServer.HTTP_IDLE);
     }
+    ctx.fireChannelRead(req.retain()); // to the protocol handler, which answers the handshake
     p.remove(this);
-    p.context("ws-protocol").fireChannelRead(req.retain());
   }
 
   private static void send(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse response, boolean keepAlive) {
