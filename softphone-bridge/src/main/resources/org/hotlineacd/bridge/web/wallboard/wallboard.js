@@ -12,8 +12,8 @@
   const FIGS = [
     ['waiting', 'Calls waiting', t => String(t.waiting), 'waiting'],
     ['longestWait', 'Longest wait', t => clock(t.longestWaitSeconds), 'longestWait'],
-    ['serviceLevelToday', 'Answered ≤ {T} today', t => percent(t.serviceLevelToday), 'serviceLevelToday'],
-    ['serviceLevel15', 'Answered ≤ {T}, last 15 min', t => percent(t.serviceLevel15), 'serviceLevel15'],
+    ['serviceLevelToday', '≤ {T} today', t => percent(t.serviceLevelToday), 'serviceLevelToday'],
+    ['serviceLevel15', '≤ {T}, last 15 min', t => percent(t.serviceLevel15), 'serviceLevel15'],
     ['asa', 'Average wait (ASA)', t => seconds(t.asaSeconds), null],
     ['averageTalk', 'Average talk', t => t.averageTalkSeconds === null ? '-' : clock(Math.round(t.averageTalkSeconds)), null],
     ['longCallShare', 'Talks over {L}', t => percent(t.longCallShare), null],
