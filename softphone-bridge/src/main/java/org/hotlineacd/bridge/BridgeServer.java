@@ -16,31 +16,41 @@ import org.hotlineacd.bridge.server.BridgeSettings;
 import org.hotlineacd.bridge.server.HttpRoute;
 import org.hotlineacd.bridge.server.HttpServer;
 import org.hotlineacd.bridge.server.StaticFiles;
+import org.hotlineacd.bridge.wallboard.MetricsRoute;
+import org.hotlineacd.bridge.wallboard.WallboardSocket;
 import org.hotlineacd.cti.port.AgentDirectory;
 import org.hotlineacd.cti.port.AgentNotifier;
 import org.hotlineacd.cti.port.CallerHistory;
 import org.hotlineacd.cti.port.DeskPhone;
 import org.hotlineacd.cti.port.InputSink;
+import org.hotlineacd.cti.port.MetricsScrape;
 import org.hotlineacd.cti.port.ReadinessCheck;
+import org.hotlineacd.cti.port.WallboardFeed;
 
 /**
  * The softphone bridge: the HTTP server with {@code /health}, the agent desktop page at
- * {@code /agent} and the agent WebSocket at {@code /ws/agent}, wired to the engine through the
+ * {@code /agent} and the agent WebSocket at {@code /ws/agent}, optionally the wallboard
+ * ({@code /wallboard}, {@code /ws/wallboard}) and {@code /metrics}, wired to the engine through the
  * ports of {@code cti-core}. Build it, give {@link #agentNotifier()} to the engine loop, then
  * {@link #start()} it.
  */
 public final class BridgeServer implements AutoCloseable {
   /** Where agent desktops connect. */
   public static final String AGENT_SOCKET = "/ws/agent";
+  /** Where wallboards connect. */
+  public static final String WALLBOARD_SOCKET = "/ws/wallboard";
 
   private final HttpServer http;
   private final WebSocketAgentNotifier desks;
   private final ThreadPoolExecutor blocking;
+  private final WallboardSocket boards;
 
-  private BridgeServer(HttpServer http, WebSocketAgentNotifier desks, ThreadPoolExecutor blocking) {
+  private BridgeServer(HttpServer http, WebSocketAgentNotifier desks, ThreadPoolExecutor blocking,
+      WallboardSocket boards) {
     this.http = http;
     this.desks = desks;
     this.blocking = blocking;
+    this.boards = boards;
   }
 
   /** A builder for a server that listens as {@code settings} say. */
@@ -64,8 +74,16 @@ public final class BridgeServer implements AutoCloseable {
     return http.port();
   }
 
+  /** How many wallboards are connected (0 without a wallboard). */
+  public int wallboards() {
+    return boards == null ? 0 : boards.viewers();
+  }
+
   @Override
   public void close() {
+    if (boards != null) {
+      boards.close();
+    }
     http.close();
     blocking.shutdownNow();
   }
@@ -80,6 +98,9 @@ public final class BridgeServer implements AutoCloseable {
     private DeskPhone phone = DeskPhone.NONE;
     private final List<ReadinessCheck> checks = new ArrayList<>();
     private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
+    private WallboardFeed wallboard;
+    private List<String> wallboardTokens = List.of();
+    private MetricsScrape metrics;
 
     private Builder(BridgeSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -122,6 +143,22 @@ public final class BridgeServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves the wallboard: the page at {@code /wallboard}, the feed at {@code /ws/wallboard},
+     * readable with one of {@code tokens} (by anyone when empty).
+     */
+    public Builder wallboard(WallboardFeed feed, List<String> tokens) {
+      this.wallboard = Objects.requireNonNull(feed, "feed");
+      this.wallboardTokens = List.copyOf(tokens);
+      return this;
+    }
+
+    /** Serves {@code /metrics} for Prometheus. */
+    public Builder metrics(MetricsScrape scrape) {
+      this.metrics = Objects.requireNonNull(scrape, "scrape");
+      return this;
+    }
+
     /** Builds the server (not yet listening). */
     public BridgeServer build() {
       Objects.requireNonNull(sink, "engine");
@@ -137,8 +174,17 @@ public final class BridgeServer implements AutoCloseable {
           .route("/agent/agent.js", StaticFiles.resource(BridgeServer.class, "/org/hotlineacd/bridge/web/agent/agent.js"))
           .route("/agent/agent.css", StaticFiles.resource(BridgeServer.class, "/org/hotlineacd/bridge/web/agent/agent.css"))
           .webSocket(AGENT_SOCKET, desks);
+      WallboardSocket boards = null;
+      if (wallboard != null) {
+        boards = WallboardSocket.create(wallboard, wallboardTokens);
+        boards.routes(BridgeServer.class).forEach(http::route);
+        http.webSocket(WALLBOARD_SOCKET, boards);
+      }
+      if (metrics != null) {
+        http.route("/metrics", new MetricsRoute(metrics));
+      }
       routes.forEach(http::route);
-      return new BridgeServer(http, desks, blocking);
+      return new BridgeServer(http, desks, blocking, boards);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.engine.Engine;
 import org.hotlineacd.acd.figures.FigureBook;
+import org.hotlineacd.acd.live.LiveBoard;
 import org.hotlineacd.acd.loop.EngineLoop;
 import org.hotlineacd.acd.loop.TimeSource;
 import org.hotlineacd.acd.segment.SegmentListener;
@@ -22,6 +23,7 @@ public final class SimulatedCentre {
   private final FigureBook figures;
   private final EngineLoop loop;
   private final SimulatedHotline hotline;
+  private final LiveBoard board;
 
   private SimulatedCentre(AcdConfig config, Engine engine, FigureBook figures, EngineLoop loop, SimulatedHotline hotline) {
     this.config = config;
@@ -29,6 +31,7 @@ public final class SimulatedCentre {
     this.figures = figures;
     this.loop = loop;
     this.hotline = hotline;
+    this.board = new LiveBoard(engine, figures, config.wallboard(), figures.queueIds());
   }
 
   /**
@@ -106,6 +109,11 @@ public final class SimulatedCentre {
       }
     });
     return this;
+  }
+
+  /** The live board (wallboard feed and gauges); publish it on the loop thread. */
+  public LiveBoard board() {
+    return board;
   }
 
   /** The simulated callers and agents. */

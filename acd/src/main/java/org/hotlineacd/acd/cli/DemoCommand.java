@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import java.nio.file.Path;
 import org.hotlineacd.acd.app.Administration;
+import org.hotlineacd.acd.app.LiveMetrics;
 import org.hotlineacd.acd.app.LiveSummary;
 import org.hotlineacd.acd.app.RecordKeeping;
 import org.hotlineacd.acd.app.NetworkEdge;
@@ -69,9 +70,10 @@ final class DemoCommand implements Callable<Integer> {
     long start = System.currentTimeMillis() * 1_000_000L;
     RecordKeeping records = noRecords ? null : RecordKeeping.start(base, storage.storage(base), false);
     TimeSource time = TimeSource.scaled(start, speed);
+    LiveMetrics metrics = new LiveMetrics(base);
     SimulatedCentre centre = records == null
-        ? SimulatedCentre.create(base, loaded, profile.seed, time)
-        : SimulatedCentre.create(base, loaded, profile.seed, time, records.listener());
+        ? SimulatedCentre.create(base, loaded, profile.seed, time, metrics.segments())
+        : SimulatedCentre.create(base, loaded, profile.seed, time, metrics.segments(), records.listener());
     BridgeSettings edge = NetworkEdge.settings(centre.config());
     if (port != null) {
       if (port < 0 || port > 65535) {
@@ -82,7 +84,10 @@ final class DemoCommand implements Callable<Integer> {
     Administration admin = Administration.create(config.path(), centre.config(),
         c -> SimulatedCentre.fit(c, loaded), centre.engine(), centre.loop(), centre.figures(), Locations.home().resolve("data"));
     BridgeServer server = admin.attach(NetworkEdge.builder(edge, centre.loop(), time::nowNanos,
-        centre.hotline(), new NoCallerHistory(), admin.directory())).build();
+            centre.hotline(), new NoCallerHistory(), admin.directory()))
+        .wallboard(centre.board(), centre.config().wallboard().tokens())
+        .metrics(metrics.bind(centre.board(), centre.config()))
+        .build();
     centre.withDesktops(server.agentNotifier());
     AtomicReference<String> latest = new AtomicReference<>("starting...\n");
     long publishEveryNanos = (long) (1_000_000_000L * speed);
@@ -100,10 +105,13 @@ final class DemoCommand implements Callable<Integer> {
       throw new IllegalStateException("cannot listen on " + edge.bind() + ":" + edge.port()
           + " (" + e.getMessage() + "); free the port or pass --port", e);
     }
-    out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; Ctrl-C stops.%n",
-        loaded.profile().name(), loaded.roster().size(), speed);
-    out.printf("agent desktop: %s://%s:%d/agent (log in as one of the configured agents; see docs/agent-protocol.md)%n%n",
-        edge.tls() == null ? "http" : "https", edge.bind().contains(":") ? "[" + edge.bind() + "]" : edge.bind(), server.port());
+    String site = (edge.tls() == null ? "http" : "https") + "://"
+        + (edge.bind().contains(":") ? "[" + edge.bind() + "]" : edge.bind()) + ":" + server.port();
+    String wallboard = site + "/wallboard" + (centre.config().wallboard().open() ? "" : "?token=<one of wallboard.tokens>");
+    out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; wallboard at %s; Ctrl-C stops.%n",
+        loaded.profile().name(), loaded.roster().size(), speed, wallboard);
+    out.printf("Prometheus metrics: %s/metrics%n", site);
+    out.printf("agent desktop: %s/agent (log in as one of the configured agents; see docs/agent-protocol.md)%n%n", site);
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch cleanedUp = new CountDownLatch(1);
@@ -119,10 +127,10 @@ final class DemoCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     centre.loop().start("acd-engine");
     admin.startTriggers();
-    out.printf("admin API: %s://%s:%d/api/openapi.json (edit %s, or kill -HUP, to reload; see docs/admin-api.md)%n%n",
-        edge.tls() == null ? "http" : "https", edge.bind().contains(":") ? "[" + edge.bind() + "]" : edge.bind(),
-        server.port(), config.path());
+    out.printf("admin API: %s/api/openapi.json (edit %s, or kill -HUP, to reload; see docs/admin-api.md)%n%n",
+        site, config.path());
     out.flush();
+    AutoCloseable board = centre.board().everySecond(centre.loop());
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < deadline) {
       long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
@@ -133,6 +141,7 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
     }
     admin.close();
+    closeQuietly(board);
     centre.loop().stop();
     server.close();
     if (records != null) {
@@ -150,5 +159,13 @@ final class DemoCommand implements Callable<Integer> {
 
   private static String today(AcdConfig config) {
     return java.time.LocalDate.now(config.settings().timeZone()).toString();
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // stopping the board's timer cannot fail in a way worth reporting at exit
+    }
   }
 }

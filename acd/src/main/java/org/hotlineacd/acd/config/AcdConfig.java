@@ -23,6 +23,7 @@ import org.hotlineacd.cti.asterisk.AmiSettings;
  * @param security desktop session rules (defaults to {@link SecuritySettings#DEFAULT})
  * @param dispositions wrap-up dispositions, id to label, in the order desktops list them
  * @param categories case categories, id to label, in the order desktops list them
+ * @param wallboard wallboard tokens and tile colours (defaults to {@link WallboardSettings#DEFAULT})
  */
 public record AcdConfig(
     EngineSettings settings,
@@ -38,7 +39,8 @@ public record AcdConfig(
     AmiSettings asterisk,
     SecuritySettings security,
     Map<String, String> dispositions,
-    Map<String, String> categories) {
+    Map<String, String> categories,
+    WallboardSettings wallboard) {
 
   /** The reason an agent is given when it goes not-ready after unanswered rings. */
   public static final String NO_ANSWER_REASON = "no-answer";
@@ -62,9 +64,48 @@ public record AcdConfig(
     security = security == null ? SecuritySettings.DEFAULT : security;
     dispositions = dispositions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dispositions));
     categories = categories == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(categories));
+    wallboard = wallboard == null ? WallboardSettings.DEFAULT : wallboard;
   }
 
-  /** The first sections only, with defaults for storage, the case system, Asterisk and security. */
+  /** Every section but the wallboard (default wallboard settings). */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server,
+      StorageConfig storage,
+      CaseSystemConfig caseSystem,
+      AmiSettings asterisk,
+      SecuritySettings security,
+      Map<String, String> dispositions,
+      Map<String, String> categories) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem, asterisk, security,
+        dispositions, categories, null);
+  }
+
+  /** Desktop and wallboard sections, with default storage, no case system and no Asterisk servers. */
+  public AcdConfig(
+      EngineSettings settings,
+      List<String> skills,
+      List<String> notReadyReasons,
+      List<LineConfig> lines,
+      List<QueueConfig> queues,
+      List<AgentConfig> agents,
+      Map<String, TransferTarget> transferTargets,
+      ServerSettings server,
+      SecuritySettings security,
+      Map<String, String> dispositions,
+      Map<String, String> categories,
+      WallboardSettings wallboard) {
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null, security, dispositions,
+        categories, wallboard);
+  }
+
+  /** Storage, case system and Asterisk, with default desktop and wallboard settings. */
   public AcdConfig(
       EngineSettings settings,
       List<String> skills,
@@ -77,11 +118,11 @@ public record AcdConfig(
       StorageConfig storage,
       CaseSystemConfig caseSystem,
       AmiSettings asterisk) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem,
-        asterisk, null, null, null);
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem, asterisk, null, null,
+        null, null);
   }
 
-  /** With desktop security, dispositions and categories, and default storage and no Asterisk servers. */
+  /** Desktop sections, with default storage, no case system, no Asterisk servers, default wallboard. */
   public AcdConfig(
       EngineSettings settings,
       List<String> skills,
@@ -94,11 +135,11 @@ public record AcdConfig(
       SecuritySettings security,
       Map<String, String> dispositions,
       Map<String, String> categories) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null,
-        security, dispositions, categories);
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null, security, dispositions,
+        categories, null);
   }
 
-  /** A configuration without Asterisk servers (the signature before {@code asterisk}). */
+  /** Storage and case system only. */
   public AcdConfig(
       EngineSettings settings,
       List<String> skills,
@@ -110,10 +151,11 @@ public record AcdConfig(
       ServerSettings server,
       StorageConfig storage,
       CaseSystemConfig caseSystem) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem, null);
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem, null, null, null, null,
+        null);
   }
 
-  /** A configuration with default storage and no case system. */
+  /** Asterisk servers only. */
   public AcdConfig(
       EngineSettings settings,
       List<String> skills,
@@ -124,10 +166,10 @@ public record AcdConfig(
       Map<String, TransferTarget> transferTargets,
       ServerSettings server,
       AmiSettings asterisk) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, asterisk);
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, asterisk, null, null, null, null);
   }
 
-  /** A configuration with default storage, no case system and no Asterisk servers (the signature before {@code storage}). */
+  /** The engine's sections and the server; defaults for the rest. */
   public AcdConfig(
       EngineSettings settings,
       List<String> skills,
@@ -137,10 +179,10 @@ public record AcdConfig(
       List<AgentConfig> agents,
       Map<String, TransferTarget> transferTargets,
       ServerSettings server) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null, null, null, null);
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null, null, null, null, null);
   }
 
-  /** A configuration with the default {@link ServerSettings} (the signature before {@code server} existed). */
+  /** The engine's sections only; defaults for the rest. */
   public AcdConfig(
       EngineSettings settings,
       List<String> skills,
@@ -167,13 +209,13 @@ public record AcdConfig(
     List<AgentConfig> all = new ArrayList<>(agents);
     all.addAll(more);
     return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server, storage,
-        caseSystem, asterisk, security, dispositions, categories);
+        caseSystem, asterisk, security, dispositions, categories, wallboard);
   }
 
   /** A copy with other storage (the command line's {@code --db} uses this). */
   public AcdConfig withStorage(StorageConfig value) {
     return new AcdConfig(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, value,
-        caseSystem, asterisk, security, dispositions, categories);
+        caseSystem, asterisk, security, dispositions, categories, wallboard);
   }
 
   /**

@@ -24,7 +24,7 @@ final class ConfigBinder {
   /** The sections the loader interprets. */
   static final List<String> SECTIONS = List.of(
       "settings", "server", "security", "skills", "notReadyReasons", "dispositions", "categories", "transferTargets",
-      "lines", "queues", "agents", "asterisk", "storage", "caseSystem");
+      "lines", "queues", "agents", "asterisk", "storage", "caseSystem", "wallboard");
 
   /** Sections reserved for later issues: accepted when they are maps, not interpreted yet. */
   static final List<String> RESERVED = List.of("businessHours");
@@ -39,6 +39,10 @@ final class ConfigBinder {
       "heartbeatTimeout", "reconnectGrace", "disconnectReason", "tokenLifetime", "maxFrameBytes", "maxMessagesPerSecond",
       "adminTokens", "wallboardTokens");
   private static final List<String> TOKEN_KEYS = List.of("name", "sha256");
+  private static final List<String> WALLBOARD_KEYS =
+      List.of("tokens", "serviceLevel", "longestWait", "callsWaiting", "abandonRate");
+  private static final List<String> BELOW_KEYS = List.of("amberBelow", "redBelow");
+  private static final List<String> ABOVE_KEYS = List.of("amberAbove", "redAbove");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+(:\\d{1,5})?");
   private static final List<String> TARGET_KEYS = List.of("dialString", "description");
   private static final List<String> LINE_KEYS =
@@ -89,8 +93,9 @@ final class ConfigBinder {
     for (String reserved : RESERVED) {
       f.node(reserved).ifPresent(n -> Values.map(n, reserved, problems));
     }
+    WallboardSettings wallboard = f.node("wallboard").map(this::wallboard).orElse(WallboardSettings.DEFAULT);
     return Optional.of(new AcdConfig(settings, skills, reasons, lines, queues, agents, targets, server, storage,
-        caseSystem, asterisk, security, dispositions, categories));
+        caseSystem, asterisk, security, dispositions, categories, wallboard));
   }
 
   /** Binds each item of a list, leaving out the ones that cannot be built. */
@@ -242,6 +247,55 @@ final class ConfigBinder {
           }))));
     }
     return tokens;
+  }
+
+  private WallboardSettings wallboard(YamlNode node) {
+    WallboardSettings d = WallboardSettings.DEFAULT;
+    return Fields.of(node, "wallboard", problems, WALLBOARD_KEYS).map(f -> {
+      List<String> tokens = new ArrayList<>();
+      List<String> given = f.node("tokens").map(n -> strings(n, f.at("tokens"))).orElse(List.of());
+      for (int i = 0; i < given.size(); i++) {
+        if (WallboardSettings.TOKEN.matcher(given.get(i)).matches()) {
+          tokens.add(given.get(i));
+        } else {
+          YamlNode n = f.node("tokens").orElseThrow();
+          problems.add(n instanceof YamlNode.ListNode l ? l.items().get(i) : n, f.at("tokens") + "[" + i + "]",
+              "a wallboard token is 20-200 letters, digits, '-' or '_' (e.g. from 'openssl rand -hex 16')");
+        }
+      }
+      int[] sl = pair(f, "serviceLevel", BELOW_KEYS, d.serviceLevelAmberBelow(), d.serviceLevelRedBelow(), 100, false);
+      int[] waiting = pair(f, "callsWaiting", ABOVE_KEYS, d.waitingAmber(), d.waitingRed(), 100_000, true);
+      int[] abandon = pair(f, "abandonRate", ABOVE_KEYS, d.abandonAmber(), d.abandonRed(), 100, true);
+      Duration waitAmber = d.longestWaitAmber();
+      Duration waitRed = d.longestWaitRed();
+      Optional<Fields> wait = f.node("longestWait").flatMap(n -> Fields.of(n, f.at("longestWait"), problems, ABOVE_KEYS));
+      if (wait.isPresent()) {
+        waitAmber = wait.get().duration("amberAbove", true, waitAmber);
+        waitRed = wait.get().duration("redAbove", true, waitRed);
+        if (waitRed.compareTo(waitAmber) < 0) {
+          problems.add(wait.get().map(), f.at("longestWait"), "redAbove (" + Durations.format(waitRed)
+              + ") must not be below amberAbove (" + Durations.format(waitAmber) + ")");
+          waitRed = waitAmber;
+        }
+      }
+      return new WallboardSettings(tokens, sl[0], sl[1], waitAmber, waitRed, waiting[0], waiting[1], abandon[0], abandon[1]);
+    }).orElse(d);
+  }
+
+  /** An amber/red pair of whole numbers; {@code above}: red must be at least amber, else at most. */
+  private int[] pair(Fields f, String key, List<String> keys, int amber, int red, int max, boolean above) {
+    Optional<Fields> p = f.node(key).flatMap(n -> Fields.of(n, f.at(key), problems, keys));
+    if (p.isEmpty()) {
+      return new int[] {amber, red};
+    }
+    int a = p.get().integer(keys.get(0), keys.get(0), 0, max, amber);
+    int r = p.get().integer(keys.get(1), keys.get(1), 0, max, red);
+    if (above ? r < a : r > a) {
+      problems.add(p.get().map(), f.at(key), keys.get(1) + " (" + r + ") must not be " + (above ? "below " : "above ")
+          + keys.get(0) + " (" + a + ")");
+      r = a;
+    }
+    return new int[] {a, r};
   }
 
   /** A map of id to label (dispositions, categories). */

@@ -32,10 +32,16 @@ final class CentreLedger {
 
   private final Map<CallId, LiveCall> live = new HashMap<>();
 
-  /** One call in the ACD. */
+  /**
+   * One call in the ACD. {@code tally} is the centre tally of its first segment's interval;
+   * {@code also} are the same call's tallies in the other views (the recent-second ring, whose
+   * slot may be null when too old, and the running total), counted exactly alike.
+   */
   private static final class LiveCall {
     final long firstQueuedNanos;
     final Tally tally;
+    final Tally recent;
+    final Tally total;
     final long answerTargetNanos;
     final long shortAbandonNanos;
     final long longCallNanos;
@@ -48,9 +54,11 @@ final class CentreLedger {
     long holdNanos;
     long wrapUpNanos;
 
-    LiveCall(long firstQueuedNanos, Tally tally, long t, long s, long l) {
+    LiveCall(long firstQueuedNanos, Tally tally, Tally recent, Tally total, long t, long s, long l) {
       this.firstQueuedNanos = firstQueuedNanos;
       this.tally = tally;
+      this.recent = recent;
+      this.total = total;
       this.answerTargetNanos = t;
       this.shortAbandonNanos = s;
       this.longCallNanos = l;
@@ -70,15 +78,35 @@ final class CentreLedger {
     return oldest;
   }
 
-  /** A segment was queued; {@code slot} is its interval, {@code t/s/l} its queue's thresholds. */
-  void queued(SegmentQueued e, Slot slot, long t, long s, long l) {
+  /**
+   * How many calls whose first segment was queued in [fromNanos, toNanos) are still unanswered in
+   * the ACD with a wait (from the first queue entry to {@code nowNanos}) of at most their T.
+   */
+  long undecided(long fromNanos, long toNanos, long nowNanos) {
+    long n = 0;
+    for (LiveCall c : live.values()) {
+      if (!c.answered && c.firstQueuedNanos >= fromNanos && c.firstQueuedNanos < toNanos
+          && nowNanos - c.firstQueuedNanos <= c.answerTargetNanos) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * A segment was queued; {@code slot} is its interval, {@code recent} its second in the ring (or
+   * null), {@code total} the running total, {@code t/s/l} its queue's thresholds.
+   */
+  void queued(SegmentQueued e, Slot slot, Slot recent, Slot total, long t, long s, long l) {
     SegmentKey key = e.key();
     if (key.firstOfCall()) {
-      LiveCall c = new LiveCall(key.queuedNanos(), slot.centre, t, s, l);
+      LiveCall c = new LiveCall(key.queuedNanos(), slot.centre, recent == null ? null : recent.centre, total.centre,
+          t, s, l);
       live.put(key.call(), c);
-      c.tally.offered++;
-      if (e.transferInLabel() != null) {
-        c.tally.transferIn(e.transferInLabel());
+      offered(c.tally, e);
+      offered(c.total, e);
+      if (c.recent != null) {
+        offered(c.recent, e);
       }
       return;
     }
@@ -91,11 +119,23 @@ final class CentreLedger {
     }
   }
 
+  private static void offered(Tally t, SegmentQueued e) {
+    t.offered++;
+    if (e.transferInLabel() != null) {
+      t.transferIn(e.transferInLabel());
+    }
+  }
+
   void answered(SegmentAnswered e) {
     LiveCall c = live.get(e.key().call());
     if (c != null && !c.answered) {
       c.answered = true;
-      c.tally.answered(e.answeredNanos() - c.firstQueuedNanos, c.answerTargetNanos);
+      long wait = e.answeredNanos() - c.firstQueuedNanos;
+      c.tally.answered(wait, c.answerTargetNanos);
+      c.total.answered(wait, c.answerTargetNanos);
+      if (c.recent != null) {
+        c.recent.answered(wait, c.answerTargetNanos);
+      }
     }
   }
 
@@ -105,7 +145,12 @@ final class CentreLedger {
       return;
     }
     if (!c.answered) {
-      c.tally.abandoned(e.endedNanos() - c.firstQueuedNanos, c.answerTargetNanos, c.shortAbandonNanos);
+      long wait = e.endedNanos() - c.firstQueuedNanos;
+      c.tally.abandoned(wait, c.answerTargetNanos, c.shortAbandonNanos);
+      c.total.abandoned(wait, c.answerTargetNanos, c.shortAbandonNanos);
+      if (c.recent != null) {
+        c.recent.abandoned(wait, c.answerTargetNanos, c.shortAbandonNanos);
+      }
     }
     segmentDone(e.key().call(), c);
   }
@@ -118,7 +163,12 @@ final class CentreLedger {
     if (OVERFLOW_TO_QUEUE.equals(e.kind())) {
       c.announcedSegments++;
     } else if (!c.answered) {
-      c.tally.overflowed(e.leftNanos() - c.firstQueuedNanos, e.cause());
+      long wait = e.leftNanos() - c.firstQueuedNanos;
+      c.tally.overflowed(wait, e.cause());
+      c.total.overflowed(wait, e.cause());
+      if (c.recent != null) {
+        c.recent.overflowed(wait, e.cause());
+      }
     }
     segmentDone(e.key().call(), c);
   }
@@ -137,6 +187,10 @@ final class CentreLedger {
         c.announcedSegments++;
       } else {
         c.tally.transferOut(label);
+        c.total.transferOut(label);
+        if (c.recent != null) {
+          c.recent.transferOut(label);
+        }
       }
     }
   }
@@ -157,11 +211,19 @@ final class CentreLedger {
       return;
     }
     live.remove(call);
+    complete(c, c.tally);
+    complete(c, c.total);
+    if (c.recent != null) {
+      complete(c, c.recent);
+    }
+  }
+
+  private static void complete(LiveCall c, Tally t) {
     if (c.talked) {
-      c.tally.talked(c.talkNanos, c.holdNanos, c.longCallNanos);
+      t.talked(c.talkNanos, c.holdNanos, c.longCallNanos);
     }
     if (c.wrapped) {
-      c.tally.wrappedUp(c.wrapUpNanos);
+      t.wrappedUp(c.wrapUpNanos);
     }
   }
 }

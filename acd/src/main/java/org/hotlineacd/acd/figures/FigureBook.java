@@ -4,8 +4,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +18,7 @@ import org.hotlineacd.acd.config.Thresholds;
 import org.hotlineacd.acd.segment.SegmentAbandoned;
 import org.hotlineacd.acd.segment.SegmentAnswered;
 import org.hotlineacd.acd.segment.SegmentEvent;
+import org.hotlineacd.acd.segment.SegmentKey;
 import org.hotlineacd.acd.segment.SegmentListener;
 import org.hotlineacd.acd.segment.SegmentOverflowed;
 import org.hotlineacd.acd.segment.SegmentQueued;
@@ -37,6 +41,11 @@ import org.hotlineacd.acd.segment.SegmentWrapUpEnded;
 public final class FigureBook implements SegmentListener {
   private final IntervalClock clock;
   final IntervalStore store;
+  private final RecentSeconds recent;
+  /** Everything since the book started, counted as the intervals are: what counters expose. */
+  private final Slot total;
+  /** Segments queued and not yet answered, abandoned or overflowed (for the live rule). */
+  private final Set<SegmentKey> openWaits = new HashSet<>();
   final CentreLedger centre = new CentreLedger();
   private final Map<String, Integer> queueIndex = new HashMap<>();
   private final List<String> queueIds = new ArrayList<>();
@@ -57,6 +66,8 @@ public final class FigureBook implements SegmentListener {
   public FigureBook(Map<String, Thresholds> queueThresholds, ZoneId zone) {
     this.clock = new IntervalClock(zone);
     this.store = new IntervalStore(clock, queueThresholds.size());
+    this.recent = new RecentSeconds(queueThresholds.size());
+    this.total = new Slot(Long.MIN_VALUE, Long.MAX_VALUE, queueThresholds.size());
     queueThresholds.forEach(this::setThresholds);
   }
 
@@ -77,44 +88,137 @@ public final class FigureBook implements SegmentListener {
     queueThresholds.forEach(this::setThresholds);
   }
 
-  /** Takes one segment milestone. */
+  /**
+   * Takes one segment milestone: counted in the segment's interval, in its second of the recent
+   * ring (when that is within the last hour) and in the running total, all alike.
+   */
   @Override
   public void on(SegmentEvent event) {
     int q = indexOf(event.key().queue());
-    Slot slot = store.slotFor(event.key().queuedNanos());
-    Tally t = slot.queue(q);
+    long queued = event.key().queuedNanos();
+    Slot slot = store.slotFor(queued);
+    Slot second = recent.slotFor(queued);
+    count(slot.queue(q), event, q);
+    count(total.queue(q), event, q);
+    if (second != null) {
+      count(second.queue(q), event, q);
+    }
+    switch (event) {
+      case SegmentQueued e -> {
+        openWaits.add(e.key());
+        centre.queued(e, slot, second, total, answerTargetNanos[q], shortAbandonNanos[q], longCallNanos[q]);
+      }
+      case SegmentAnswered e -> {
+        openWaits.remove(e.key());
+        centre.answered(e);
+      }
+      case SegmentAbandoned e -> {
+        openWaits.remove(e.key());
+        centre.abandoned(e);
+      }
+      case SegmentOverflowed e -> {
+        openWaits.remove(e.key());
+        centre.overflowed(e);
+      }
+      case SegmentTalkEnded e -> centre.talkEnded(e);
+      case SegmentWrapUpEnded e -> centre.wrapUpEnded(e);
+    }
+  }
+
+  /** Counts one milestone into one queue tally. */
+  private void count(Tally t, SegmentEvent event, int q) {
     switch (event) {
       case SegmentQueued e -> {
         t.offered++;
         if (e.transferInLabel() != null) {
           t.transferIn(e.transferInLabel());
         }
-        centre.queued(e, slot, answerTargetNanos[q], shortAbandonNanos[q], longCallNanos[q]);
       }
-      case SegmentAnswered e -> {
-        t.answered(e.waitNanos(), answerTargetNanos[q]);
-        centre.answered(e);
-      }
-      case SegmentAbandoned e -> {
-        t.abandoned(e.waitNanos(), answerTargetNanos[q], shortAbandonNanos[q]);
-        centre.abandoned(e);
-      }
-      case SegmentOverflowed e -> {
-        t.overflowed(e.waitNanos(), e.cause());
-        centre.overflowed(e);
-      }
+      case SegmentAnswered e -> t.answered(e.waitNanos(), answerTargetNanos[q]);
+      case SegmentAbandoned e -> t.abandoned(e.waitNanos(), answerTargetNanos[q], shortAbandonNanos[q]);
+      case SegmentOverflowed e -> t.overflowed(e.waitNanos(), e.cause());
       case SegmentTalkEnded e -> {
         t.talked(e.talkNanos(), e.holdNanos(), longCallNanos[q]);
         if (e.transferLabel() != null) {
           t.transferOut(e.transferLabel());
         }
-        centre.talkEnded(e);
       }
-      case SegmentWrapUpEnded e -> {
-        t.wrappedUp(e.wrapUpNanos());
-        centre.wrapUpEnded(e);
+      case SegmentWrapUpEnded e -> t.wrappedUp(e.wrapUpNanos());
+    }
+  }
+
+  /**
+   * The end of the sliding windows at {@code nowNanos}: {@code now} rounded up to a whole second.
+   * A window of length w covers the segments queued in [end - w, end), so at a whole second on an
+   * interval boundary "the last 15 minutes" is exactly the interval that just ended.
+   */
+  public static long windowEnd(long nowNanos) {
+    return Math.ceilDiv(nowNanos, IntervalClock.NANOS_PER_SECOND) * IntervalClock.NANOS_PER_SECOND;
+  }
+
+  /**
+   * The queue's figures over the segments queued in the sliding window of length {@code window}
+   * (whole seconds, at most an hour) ending at {@link #windowEnd windowEnd(nowNanos)}.
+   */
+  public Figures queueRecent(String queueId, Duration window, long nowNanos) {
+    long to = windowEnd(nowNanos);
+    long from = to - windowNanos(window);
+    return queueFigures(queueId, from, to, recent.range(from, to));
+  }
+
+  /** The whole centre's figures over a sliding window, as {@link #queueRecent}. */
+  public Figures centreRecent(Duration window, long nowNanos) {
+    long to = windowEnd(nowNanos);
+    long from = to - windowNanos(window);
+    return centreFigures(from, to, recent.range(from, to));
+  }
+
+  /** The queue's figures over everything since the book started (what counters expose). */
+  public Figures queueSinceStart(String queueId) {
+    Integer q = queueIndex.get(queueId);
+    Tally t = q == null ? null : total.queueOrNull(q);
+    return Figures.of(queueId, false, store.firstStart(), store.lastEnd(), thresholds(queueId), false,
+        t == null ? new Tally() : t);
+  }
+
+  /** The whole centre's figures over everything since the book started. */
+  public Figures centreSinceStart() {
+    return Figures.of(Figures.CENTRE, true, store.firstStart(), store.lastEnd(), centreThresholds(),
+        !uniformThresholds(), total.centre);
+  }
+
+  /**
+   * How many of the queue's segments queued in [fromNanos, toNanos) are still waiting at {@code
+   * nowNanos} with a wait of at most the queue's T: not yet a hit nor a miss (see {@link
+   * Figures#liveServiceLevel}).
+   */
+  public long undecided(String queueId, long fromNanos, long toNanos, long nowNanos) {
+    Integer q = queueIndex.get(queueId);
+    if (q == null) {
+      return 0;
+    }
+    long n = 0;
+    for (SegmentKey k : openWaits) {
+      long queued = k.queuedNanos();
+      if (k.queue().equals(queueId) && queued >= fromNanos && queued < toNanos
+          && nowNanos - queued <= answerTargetNanos[q]) {
+        n++;
       }
     }
+    return n;
+  }
+
+  /** The whole centre's undecided calls (first queued in the range, unanswered, wait at most T). */
+  public long centreUndecided(long fromNanos, long toNanos, long nowNanos) {
+    return centre.undecided(fromNanos, toNanos, nowNanos);
+  }
+
+  private static long windowNanos(Duration window) {
+    if (window.isNegative() || window.isZero() || window.getNano() != 0
+        || window.getSeconds() > RecentSeconds.SECONDS) {
+      throw new IllegalArgumentException("a sliding window is 1 s to 1 h in whole seconds, was " + window);
+    }
+    return window.toNanos();
   }
 
   /**
@@ -306,6 +410,7 @@ public final class FigureBook implements SegmentListener {
       shortAbandonNanos = Arrays.copyOf(shortAbandonNanos, q + 1);
       longCallNanos = Arrays.copyOf(longCallNanos, q + 1);
       store.queueCount(q + 1);
+      recent.queueCount(q + 1);
     }
     thresholds[q] = value;
     answerTargetNanos[q] = value.answerTarget().toNanos();

@@ -117,6 +117,20 @@ public record Figures(
     };
   }
 
+  /**
+   * The live service level (wallboards, gauges) by the scope's formula, with {@code undecided}
+   * segments still waiting no longer than T left out: they are neither hits nor misses yet. A
+   * segment waiting longer than T stays in as a miss. With nothing waiting this is {@link
+   * #serviceLevel()}; reports never use it (docs/figures.md, "Live service level").
+   */
+  public double liveServiceLevel(long undecided) {
+    return switch (thresholds.formula()) {
+      case OFFERED -> ratio(answeredWithinT, offered - shortAbandons - undecided);
+      case ANSWERED -> ratio(answeredWithinT, answered);
+      case ABANDONS_ON_TIME -> ratio(answeredWithinT + abandonedWithinT, offered - undecided);
+    };
+  }
+
   /** Abandoned over offered, as a fraction; NaN without data. */
   public double abandonRate() {
     return ratio(abandoned, offered);

@@ -50,6 +50,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void metersReadOnlyThePublishedSnapshot_neverTheEngine() {
+    noClasses().that().resideInAnyPackage("org.hotlineacd.acd.metrics..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.hotlineacd.acd.engine..", "org.hotlineacd.acd.loop..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheAsteriskAdapterImportsAsteriskJava() {
     noClasses().that().resideOutsideOfPackage("org.hotlineacd.cti.asterisk..")
         .should().dependOnClassesThat().resideInAnyPackage("org.asteriskjava..")

@@ -111,10 +111,10 @@ class ConfigLoaderProblemsTest {
 
   @Test
   void unknownTopLevelKey_withoutCloseMatch_listsAllowedKeysOnly() throws IOException {
-    assertThat(problems("queues: [{id: a}]\nwallboard: {}\n")).containsExactly(
-        "2:1: wallboard: unknown key 'wallboard' (allowed: settings, server, security, skills, notReadyReasons,"
+    assertThat(problems("queues: [{id: a}]\nreporting: {}\n")).containsExactly(
+        "2:1: reporting: unknown key 'reporting' (allowed: settings, server, security, skills, notReadyReasons,"
             + " dispositions, categories, transferTargets, lines, queues, agents, asterisk, storage, caseSystem,"
-            + " businessHours)");
+            + " wallboard, businessHours)");
   }
 
   @Test

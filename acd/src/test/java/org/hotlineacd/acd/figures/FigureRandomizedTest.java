@@ -77,6 +77,58 @@ class FigureRandomizedTest {
     }
   }
 
+  @Test
+  void slidingWindowsOnIntervalBoundaries_equalTheReport_andRunningTotalsEqualAllIntervals() {
+    for (long seed = 1; seed <= 100; seed++) {
+      try {
+        History h = generate(seed, true);
+        Random rnd = new Random(seed * 17);
+        FigureBook book = new FigureBook(h.thresholds(), h.zone());
+        TreeSet<Long> checkpoints = new TreeSet<>();
+        long first = timeOf(h.events().get(0));
+        long last = timeOf(h.events().get(h.events().size() - 1));
+        for (int i = 0; i < 10; i++) {
+          checkpoints.add(interval(first + (long) (rnd.nextDouble() * (last - first)), h.zone()));
+        }
+        for (SegmentEvent e : h.events()) {
+          while (!checkpoints.isEmpty() && checkpoints.first() <= timeOf(e)) {
+            checkWindows(book, checkpoints.pollFirst());
+          }
+          book.on(e);
+        }
+        for (String q : QUEUES) {
+          assertThat(counts(List.of(book.queueSinceStart(q)))).isEqualTo(counts(List.of(book.queueTotal(q))));
+        }
+        assertThat(counts(List.of(book.centreSinceStart()))).isEqualTo(counts(List.of(book.centreTotal())));
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError("failed with seed " + seed, e);
+      }
+    }
+  }
+
+  /** At an interval boundary, before any event of that instant, the windows are whole intervals. */
+  private static void checkWindows(FigureBook book, long now) {
+    for (java.time.Duration w : List.of(java.time.Duration.ofMinutes(15), java.time.Duration.ofMinutes(60))) {
+      long from = now - w.toNanos();
+      for (String q : QUEUES) {
+        assertThat(book.queueRecent(q, w, now)).as("queue %s last %s at %d", q, w, now).isEqualTo(book.queue(q, from, now));
+      }
+      assertThat(book.centreRecent(w, now)).as("centre last %s at %d", w, now).isEqualTo(book.centre(from, now));
+    }
+  }
+
+  /** When the engine would emit the event. */
+  static long timeOf(SegmentEvent e) {
+    return switch (e) {
+      case SegmentQueued q -> q.key().queuedNanos();
+      case SegmentAnswered a -> a.answeredNanos();
+      case SegmentAbandoned a -> a.endedNanos();
+      case SegmentOverflowed o -> o.leftNanos();
+      case SegmentTalkEnded t -> t.endedNanos();
+      case SegmentWrapUpEnded w -> w.endedNanos();
+    };
+  }
+
   private static void checkRanges(History h, Random rnd) {
     FigureBook book = feed(h);
     assertThat(book.liveCalls()).as("every call completed").isZero();

@@ -116,10 +116,15 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
           "pages from this origin may not connect; see security.allowedOrigins"), false);
       return;
     }
+    FullHttpResponse refused = socket.admit(req);
+    if (refused != null) {
+      send(ctx, req, refused, false);
+      return;
+    }
     ChannelPipeline p = ctx.pipeline();
     WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
         .websocketPath(path)
-        .checkStartsWith(false)
+        .checkStartsWith(true) // the path matched exactly above; this lets a query string through
         .dropPongFrames(false)
         .handshakeTimeoutMillis(10_000)
         .decoderConfig(WebSocketDecoderConfig.newBuilder()

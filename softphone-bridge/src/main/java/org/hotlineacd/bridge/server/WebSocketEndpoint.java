@@ -1,6 +1,8 @@
 package org.hotlineacd.bridge.server;
 
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 
 /**
  * A WebSocket endpoint of the server ({@code /ws/agent}, later the wallboard feed). The server
@@ -12,6 +14,14 @@ import io.netty.channel.ChannelPipeline;
 public interface WebSocketEndpoint {
   /** The largest frame payload a client may send. */
   int maxFrameBytes();
+
+  /**
+   * Checks a handshake request before the upgrade (a token, a query parameter): null lets it
+   * through, a response refuses it with that HTTP error. Runs on the event loop; must not block.
+   */
+  default FullHttpResponse admit(FullHttpRequest request) {
+    return null;
+  }
 
   /** Adds the endpoint's handlers at the end of an upgraded connection's pipeline. */
   void initialize(ChannelPipeline pipeline);
