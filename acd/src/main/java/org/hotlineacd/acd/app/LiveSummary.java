@@ -37,20 +37,23 @@ public final class LiveSummary {
         "queue", "waiting", "longest", "offered", "answered", "aband", "SL", "ASA", "avg talk"));
     for (EngineSnapshot.QueueView q : snap.queues()) {
       Figures f = book.queue(q.id(), dayStart, nowNanos + 1);
-      row(out, q.id(), Integer.toString(q.waiting()), seconds(q.longestWaitNanos()), f);
+      long undecided = book.undecided(q.id(), dayStart, nowNanos + 1, nowNanos);
+      row(out, q.id(), Integer.toString(q.waiting()), seconds(q.longestWaitNanos()), f, undecided);
     }
     Figures centre = book.centre(dayStart, nowNanos + 1);
+    long centreUndecided = book.centreUndecided(dayStart, nowNanos + 1, nowNanos);
     int waiting = snap.queues().stream().mapToInt(EngineSnapshot.QueueView::waiting).sum();
     long longest = snap.queues().stream().mapToLong(EngineSnapshot.QueueView::longestWaitNanos).max().orElse(0);
-    row(out, "centre", Integer.toString(waiting), seconds(longest), centre);
+    row(out, "centre", Integer.toString(waiting), seconds(longest), centre, centreUndecided);
     out.append("SL = answered within ").append(centre.thresholds().answerTarget().toSeconds())
-        .append(" s, formula '").append(centre.formula().configName()).append("'; today so far, from the same segments as reports\n");
+        .append(" s, formula '").append(centre.formula().configName())
+        .append("', today so far; calls still waiting under 30 s are not counted yet (docs/figures.md)\n");
     return out.toString();
   }
 
-  private static void row(StringBuilder out, String name, String waiting, String longest, Figures f) {
+  private static void row(StringBuilder out, String name, String waiting, String longest, Figures f, long undecided) {
     out.append(String.format(Locale.ROOT, "%-14s %7s %8s | %7d %8d %6d %8s %7s %9s%n", name, waiting, longest,
-        f.offered(), f.answered(), f.abandoned(), percent(f.serviceLevel()),
+        f.offered(), f.answered(), f.abandoned(), percent(f.liveServiceLevel(undecided)),
         secondsOrDash(f.asaSeconds()), secondsOrDash(f.averageTalkSeconds())));
   }
 

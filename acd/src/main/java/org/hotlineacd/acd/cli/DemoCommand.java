@@ -157,8 +157,8 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String today(AcdConfig config) {
-    return java.time.LocalDate.now(config.settings().timeZone()).toString();
+  private static java.time.LocalDate today(AcdConfig config) {
+    return java.time.LocalDate.now(config.settings().timeZone());
   }
 
   private static void closeQuietly(AutoCloseable c) {
