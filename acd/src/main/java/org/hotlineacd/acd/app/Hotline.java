@@ -24,7 +24,9 @@ import org.hotlineacd.cti.port.ReadinessCheck;
  * PBX) and {@code run} (Asterisk) so the two cannot drift: the Netty server ({@code /agent},
  * {@code /ws/agent}, {@code /wallboard}, {@code /ws/wallboard}, {@code /metrics}, {@code /health}),
  * the admin API with its reload triggers and audit, call records and case delivery (when given),
- * the live board published every second and a printable summary of the live figures.
+ * the live board published every second and a printable summary of the live figures. {@code
+ * /health} checks the engine, the records store (when kept) and whatever the builder adds (each
+ * Asterisk server).
  *
  * <p>Life cycle: {@link #builder} and {@link Builder#build()} before the loop starts (the desktops
  * are connected to the loop then); {@link #listen()} binds the port; {@link #run()} starts the loop,
@@ -210,6 +212,9 @@ public final class Hotline implements AutoCloseable {
               admin.directory()))
           .wallboard(centre.board(), centre.config().wallboard().tokens())
           .metrics(metrics.bind(centre.board(), centre.config()));
+      if (records != null) {
+        bridge.readiness(new StorageReadiness(records::health));
+      }
       checks.forEach(bridge::readiness);
       BridgeServer server = bridge.build();
       desktops.accept(server.agentNotifier());

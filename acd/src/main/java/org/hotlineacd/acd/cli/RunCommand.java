@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.hotlineacd.acd.app.AsteriskReadiness;
 import org.hotlineacd.acd.app.Centre;
 import org.hotlineacd.acd.app.Hotline;
 import org.hotlineacd.acd.app.LiveMetrics;
@@ -80,11 +81,12 @@ final class RunCommand implements Callable<Integer> {
     Set<String> endpoints = new HashSet<>();
     running.agents().forEach(a -> endpoints.add(a.endpoint()));
     AmiTelephony ami = new AmiTelephony(running.asterisk(), endpoints);
-    Hotline hotline = Hotline.builder(config.path(), centre, metrics, time::nowNanos)
+    Hotline.Builder builder = Hotline.builder(config.path(), centre, metrics, time::nowNanos)
         .edge(edge)
         .records(records)
-        .dataDir(Locations.home().resolve("data"))
-        .build();
+        .dataDir(Locations.home().resolve("data"));
+    running.asterisk().servers().forEach(s -> builder.readiness(new AsteriskReadiness(s.name(), ami::status)));
+    Hotline hotline = builder.build();
     if (readyAgents) {
       long id = 0;
       for (AgentConfig a : running.agents()) {
@@ -92,6 +94,8 @@ final class RunCommand implements Callable<Integer> {
         centre.loop().submit(new AgentReady(++id, AgentId.of(a.id())));
       }
     }
+    // The adapter connects as soon as it has its inbox; its events wait there until the loop starts.
+    centre.loop().telephony(ami);
     hotline.listen();
     String site = hotline.site();
     out.printf("hotline-acd run: %d Asterisk server(s), %d agents; Ctrl-C stops.%n", running.asterisk().servers().size(),
@@ -104,8 +108,6 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     Thread hook = ServeOptions.stopHook(stopped, cleanedUp, "acd-run-stop");
-    // The adapter connects as soon as it has its inbox; the loop starts right after, so no event waits long.
-    centre.loop().telephony(ami);
     hotline.run();
     boolean interrupted = false;
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();

@@ -63,6 +63,10 @@ class RunServerTest {
 
         JsonNode health = awaitHealth(http, site, h -> h.path("ready").asBoolean());
         assertThat(health.path("checks").path("engine").path("ready").asBoolean()).isTrue();
+        assertThat(health.path("checks").path("asterisk.pbx1").path("ready").asBoolean()).isTrue();
+        assertThat(health.path("checks").path("asterisk.pbx1").path("detail").asText()).isEqualTo("connected");
+        assertThat(health.path("checks").path("storage").path("ready").asBoolean()).isTrue();
+        assertThat(health.path("checks").path("storage").path("detail").asText()).contains("taking writes");
 
         HttpResponse<String> metrics = get(http, site + "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
@@ -88,6 +92,38 @@ class RunServerTest {
       assertThat(code.get()).as("exit code; err:%n%s", err).isZero();
       assertThat(out.toString()).contains("hotline-acd run: 1 Asterisk server(s)", "asterisk pbx1: CONNECTED",
           "records: ");
+    }
+  }
+
+  @Test
+  void run_withALoginAsteriskRefuses_healthSaysSoAndIsNotReady() throws Exception {
+    List<Transcript> scenario = AmiReplayServer.scenario(AmiScenario.TRANSCRIPTS.resolve("01-login-idle"));
+    Transcript prelude = Transcript.read(AmiScenario.TRANSCRIPTS.resolve("00-asterisk-java-style-login"), 1);
+    try (AmiReplayServer ami = new AmiReplayServer(scenario, prelude)) {
+      ami.failLogin(true);
+      Path config = writeConfig(ami.port());
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      Thread run = new Thread(() -> Main.execute(new String[] {"run", "--config", config.toString(), "--no-records",
+          "--port", "0", "--every", "1s", "--duration", "2m"}, new PrintWriter(out, true), new PrintWriter(err, true)),
+          "acd-run-under-test");
+      run.start();
+      try {
+        String site = awaitSite(out, err);
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode health = awaitHealth(http, site,
+            h -> h.path("checks").path("asterisk.pbx1").path("detail").asText().startsWith("login failed"));
+        assertThat(health.path("ready").asBoolean()).isFalse();
+        assertThat(health.path("checks").path("asterisk.pbx1").path("ready").asBoolean()).isFalse();
+        assertThat(health.path("checks").path("engine").path("ready").asBoolean()).isTrue();
+        assertThat(health.path("checks").has("storage")).as("no records kept, no storage check").isFalse();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(site + "/health")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(503);
+      } finally {
+        run.interrupt();
+        run.join(TimeUnit.SECONDS.toMillis(30));
+      }
+      assertThat(run.isAlive()).isFalse();
     }
   }
 
