@@ -10,6 +10,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import javax.net.ssl.SSLException;
 import org.hotlineacd.bridge.agent.WebSocketAgentNotifier;
 import org.hotlineacd.bridge.server.BridgeSettings;
@@ -95,6 +98,7 @@ public final class BridgeServer implements AutoCloseable {
     private LongSupplier engineNanos;
     private AgentDirectory directory;
     private CallerHistory history = CallerHistory.NONE;
+    private Supplier<? extends StatsCounter> historyStats = ConcurrentStatsCounter::new;
     private DeskPhone phone = DeskPhone.NONE;
     private final List<ReadinessCheck> checks = new ArrayList<>();
     private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
@@ -122,6 +126,16 @@ public final class BridgeServer implements AutoCloseable {
     /** Where the screen pop's previous calls come from (default: none). */
     public Builder callerHistory(CallerHistory value) {
       this.history = value;
+      return this;
+    }
+
+    /**
+     * Where the caller-history cache (Caffeine, named {@code callerHistory}) records its
+     * statistics (default: kept in the cache only); a Micrometer {@code CaffeineStatsCounter} puts
+     * them on {@code /metrics}.
+     */
+    public Builder callerHistoryStats(Supplier<? extends StatsCounter> value) {
+      this.historyStats = Objects.requireNonNull(value, "value");
       return this;
     }
 
@@ -166,7 +180,7 @@ public final class BridgeServer implements AutoCloseable {
       ThreadPoolExecutor blocking = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(512), daemon("bridge-blocking"));
       WebSocketAgentNotifier desks = new WebSocketAgentNotifier(settings.sessions(), sink, engineNanos, directory,
-          phone, history, blocking);
+          phone, history, blocking, historyStats);
       HttpServer http = new HttpServer(settings);
       http.route("/health", new org.hotlineacd.bridge.server.HealthRoute(checks));
       StaticFiles page = StaticFiles.resource(BridgeServer.class, "/org/hotlineacd/bridge/web/agent/index.html");

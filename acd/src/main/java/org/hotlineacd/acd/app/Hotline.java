@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.ConfigException;
+import org.hotlineacd.acd.records.RecordCallerHistory;
 import org.hotlineacd.bridge.BridgeServer;
 import org.hotlineacd.bridge.server.BridgeSettings;
 import org.hotlineacd.cti.port.AgentNotifier;
@@ -23,7 +24,9 @@ import org.hotlineacd.cti.port.ReadinessCheck;
  * Everything a running centre serves around its engine, wired once for {@code demo} (simulated
  * PBX) and {@code run} (Asterisk) so the two cannot drift: the Netty server ({@code /agent},
  * {@code /ws/agent}, {@code /wallboard}, {@code /ws/wallboard}, {@code /metrics}, {@code /health}),
- * the admin API with its reload triggers and audit, call records and case delivery (when given),
+ * the admin API with its reload triggers and audit, call records and case delivery (when given)
+ * with the screen pop's caller history read from them (cached; the cache's statistics on
+ * {@code /metrics}),
  * the live board published every second and a printable summary of the live figures. {@code
  * /health} checks the engine, the records store (when kept) and whatever the builder adds (each
  * Asterisk server).
@@ -207,9 +210,10 @@ public final class Hotline implements AutoCloseable {
     public Hotline build() throws IOException, ConfigException {
       Administration admin = Administration.create(configFile, centre.config(), prepare, centre.engine(), centre.loop(),
           centre.figures(), dataDir);
-      CallerHistory history = CallerHistory.NONE;
+      CallerHistory history = records == null ? CallerHistory.NONE : new RecordCallerHistory(records.store());
       BridgeServer.Builder bridge = admin.attach(NetworkEdge.builder(edge, centre.loop(), engineClock, phone, history,
               admin.directory()))
+          .callerHistoryStats(metrics.callerHistoryStats())
           .wallboard(centre.board(), centre.config().wallboard().tokens())
           .metrics(metrics.bind(centre.board(), centre.config()));
       if (records != null) {

@@ -15,9 +15,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.hotlineacd.acd.app.ConfigAgentDirectory;
 import org.hotlineacd.acd.app.LiveMetrics;
 import org.hotlineacd.acd.app.NetworkEdge;
-import org.hotlineacd.acd.app.NoCallerHistory;
 import org.hotlineacd.acd.app.SimulatedCentre;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.ConfigLoader;
@@ -62,8 +62,12 @@ final class LiveHarness implements AutoCloseable {
     SimulatedCentre centre = SimulatedCentre.create(config, ProfileLoader.load(Path.of("../config/profiles/demo.yaml")),
         7L, TimeSource.virtualFrom(START), metrics.segments());
     MetricsScrape scrape = metrics.bind(centre.board(), centre.config());
-    BridgeServer server = NetworkEdge.server(centre.config(), BridgeSettings.plain("127.0.0.1", 0), centre.loop(),
-        centre.loop()::nowNanos, centre.hotline(), new NoCallerHistory(), centre.board(), scrape);
+    BridgeServer server = NetworkEdge.builder(BridgeSettings.plain("127.0.0.1", 0), centre.loop(), centre.loop()::nowNanos,
+            centre.hotline(), org.hotlineacd.cti.port.CallerHistory.NONE, new ConfigAgentDirectory(centre.config()))
+        .callerHistoryStats(metrics.callerHistoryStats())
+        .wallboard(centre.board(), centre.config().wallboard().tokens())
+        .metrics(scrape)
+        .build();
     centre.withDesktops(server.agentNotifier());
     server.start();
     return new LiveHarness(centre, scrape, server);
