@@ -21,6 +21,7 @@ import org.hotlineacd.bridge.server.HttpServer;
 import org.hotlineacd.bridge.server.StaticFiles;
 import org.hotlineacd.bridge.wallboard.MetricsRoute;
 import org.hotlineacd.bridge.wallboard.WallboardSocket;
+import org.hotlineacd.bridge.wallboard.WallboardTokens;
 import org.hotlineacd.cti.port.AgentDirectory;
 import org.hotlineacd.cti.port.AgentNotifier;
 import org.hotlineacd.cti.port.CallerHistory;
@@ -103,7 +104,7 @@ public final class BridgeServer implements AutoCloseable {
     private final List<ReadinessCheck> checks = new ArrayList<>();
     private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
     private WallboardFeed wallboard;
-    private List<String> wallboardTokens = List.of();
+    private WallboardTokens wallboardTokens = WallboardTokens.OPEN;
     private MetricsScrape metrics;
 
     private Builder(BridgeSettings settings) {
@@ -159,11 +160,11 @@ public final class BridgeServer implements AutoCloseable {
 
     /**
      * Serves the wallboard: the page at {@code /wallboard}, the feed at {@code /ws/wallboard},
-     * readable with one of {@code tokens} (by anyone when empty).
+     * readable by the holders of {@code tokens}.
      */
-    public Builder wallboard(WallboardFeed feed, List<String> tokens) {
+    public Builder wallboard(WallboardFeed feed, WallboardTokens tokens) {
       this.wallboard = Objects.requireNonNull(feed, "feed");
-      this.wallboardTokens = List.copyOf(tokens);
+      this.wallboardTokens = Objects.requireNonNull(tokens, "tokens");
       return this;
     }
 

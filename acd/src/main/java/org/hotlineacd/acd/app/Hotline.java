@@ -214,7 +214,7 @@ public final class Hotline implements AutoCloseable {
       BridgeServer.Builder bridge = admin.attach(NetworkEdge.builder(edge, centre.loop(), engineClock, phone, history,
               admin.directory()))
           .callerHistoryStats(metrics.callerHistoryStats())
-          .wallboard(centre.board(), centre.config().wallboard().tokens())
+          .wallboard(centre.board(), new ApiWallboardTokens(() -> admin.admin().config().security().apiTokens()))
           .metrics(metrics.bind(centre.board(), centre.config()));
       if (records != null) {
         bridge.readiness(new StorageReadiness(records::health));

@@ -10,7 +10,9 @@ import org.hotlineacd.acd.app.LiveMetrics;
 import org.hotlineacd.acd.app.RecordKeeping;
 import org.hotlineacd.bridge.server.BridgeSettings;
 import org.hotlineacd.acd.app.SimulatedCentre;
+import java.util.List;
 import org.hotlineacd.acd.config.AcdConfig;
+import org.hotlineacd.acd.config.ApiToken;
 import org.hotlineacd.acd.config.ConfigException;
 import org.hotlineacd.acd.loop.TimeSource;
 import org.hotlineacd.acd.sim.LoadedProfile;
@@ -28,6 +30,9 @@ import picocli.CommandLine.Spec;
     description = {"Run the engine with the simulated PBX in real time (no Asterisk needed) and print a",
         "live summary: calls waiting, longest wait, answered, 30-second rate, ASA, talk; agents by state."})
 final class DemoCommand implements Callable<Integer> {
+  /** The wallboard token of the shipped sample (config/acd.yaml), published there as a demo token. */
+  static final String DEMO_WALLBOARD_TOKEN = "demo-wallboard-token";
+
   @Spec CommandSpec spec;
   @Mixin ConfigOption config;
   @Mixin ProfileOptions profile;
@@ -79,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     hotline.listen();
     String site = hotline.site();
-    String wallboard = site + "/wallboard" + (centre.config().wallboard().open() ? "" : "?token=<one of wallboard.tokens>");
+    String wallboard = site + "/wallboard" + wallboardQuery(centre.config());
     out.printf("hotline-acd demo: profile '%s', %d simulated agents, speed x%s; wallboard at %s; Ctrl-C stops.%n",
         loaded.profile().name(), loaded.roster().size(), speed, wallboard);
     out.printf("Prometheus metrics: %s/metrics%n", site);
@@ -112,6 +117,21 @@ final class DemoCommand implements Callable<Integer> {
       Runtime.getRuntime().removeShutdownHook(hook);
     }
     return 0;
+  }
+
+  /**
+   * The token part of the wallboard address: none for an open board; the sample's published demo
+   * token when the configuration still accepts it (so the printed address opens as it is); else a
+   * placeholder, since only hashes are configured.
+   */
+  static String wallboardQuery(AcdConfig config) {
+    List<ApiToken> tokens = config.security().apiTokens();
+    if (tokens.isEmpty()) {
+      return "";
+    }
+    return ApiToken.match(tokens, DEMO_WALLBOARD_TOKEN).isPresent()
+        ? "?token=" + DEMO_WALLBOARD_TOKEN
+        : "?token=<one of security.wallboardTokens>";
   }
 
   private static String today(AcdConfig config) {
