@@ -112,7 +112,7 @@ public class WallboardFanOutBenchmark {
     server = BridgeServer.builder(BridgeSettings.plain("127.0.0.1", 0))
         .engine(input -> { }, System::nanoTime)
         .directory(new ConfigAgentDirectory(ConfigLoader.load(Path.of("config/acd.yaml"))))
-        .wallboard(feed, List.of())
+        .wallboard(feed, org.hotlineacd.bridge.wallboard.WallboardTokens.OPEN)
         .build()
         .start();
     clients = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());

@@ -10,6 +10,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import javax.net.ssl.SSLException;
 import org.hotlineacd.bridge.agent.WebSocketAgentNotifier;
 import org.hotlineacd.bridge.server.BridgeSettings;
@@ -18,6 +21,7 @@ import org.hotlineacd.bridge.server.HttpServer;
 import org.hotlineacd.bridge.server.StaticFiles;
 import org.hotlineacd.bridge.wallboard.MetricsRoute;
 import org.hotlineacd.bridge.wallboard.WallboardSocket;
+import org.hotlineacd.bridge.wallboard.WallboardTokens;
 import org.hotlineacd.cti.port.AgentDirectory;
 import org.hotlineacd.cti.port.AgentNotifier;
 import org.hotlineacd.cti.port.CallerHistory;
@@ -95,11 +99,12 @@ public final class BridgeServer implements AutoCloseable {
     private LongSupplier engineNanos;
     private AgentDirectory directory;
     private CallerHistory history = CallerHistory.NONE;
+    private Supplier<? extends StatsCounter> historyStats = ConcurrentStatsCounter::new;
     private DeskPhone phone = DeskPhone.NONE;
     private final List<ReadinessCheck> checks = new ArrayList<>();
     private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
     private WallboardFeed wallboard;
-    private List<String> wallboardTokens = List.of();
+    private WallboardTokens wallboardTokens = WallboardTokens.OPEN;
     private MetricsScrape metrics;
 
     private Builder(BridgeSettings settings) {
@@ -125,6 +130,16 @@ public final class BridgeServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where the caller-history cache (Caffeine, named {@code callerHistory}) records its
+     * statistics (default: kept in the cache only); a Micrometer {@code CaffeineStatsCounter} puts
+     * them on {@code /metrics}.
+     */
+    public Builder callerHistoryStats(Supplier<? extends StatsCounter> value) {
+      this.historyStats = Objects.requireNonNull(value, "value");
+      return this;
+    }
+
     /** How the desktop answers a ringing phone (default: it cannot). */
     public Builder deskPhone(DeskPhone value) {
       this.phone = value;
@@ -145,11 +160,11 @@ public final class BridgeServer implements AutoCloseable {
 
     /**
      * Serves the wallboard: the page at {@code /wallboard}, the feed at {@code /ws/wallboard},
-     * readable with one of {@code tokens} (by anyone when empty).
+     * readable by the holders of {@code tokens}.
      */
-    public Builder wallboard(WallboardFeed feed, List<String> tokens) {
+    public Builder wallboard(WallboardFeed feed, WallboardTokens tokens) {
       this.wallboard = Objects.requireNonNull(feed, "feed");
-      this.wallboardTokens = List.copyOf(tokens);
+      this.wallboardTokens = Objects.requireNonNull(tokens, "tokens");
       return this;
     }
 
@@ -166,7 +181,7 @@ public final class BridgeServer implements AutoCloseable {
       ThreadPoolExecutor blocking = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(512), daemon("bridge-blocking"));
       WebSocketAgentNotifier desks = new WebSocketAgentNotifier(settings.sessions(), sink, engineNanos, directory,
-          phone, history, blocking);
+          phone, history, blocking, historyStats);
       HttpServer http = new HttpServer(settings);
       http.route("/health", new org.hotlineacd.bridge.server.HealthRoute(checks));
       StaticFiles page = StaticFiles.resource(BridgeServer.class, "/org/hotlineacd/bridge/web/agent/index.html");

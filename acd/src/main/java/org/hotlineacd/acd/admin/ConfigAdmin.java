@@ -1,13 +1,9 @@
 package org.hotlineacd.acd.admin;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,23 +99,8 @@ public final class ConfigAdmin implements AdminService {
 
   @Override
   public Optional<Caller> authenticate(String bearerToken) {
-    byte[] presented = sha256(bearerToken);
-    Caller found = null;
-    for (ApiToken t : current.config.security().apiTokens()) {
-      // compare with every token in constant time, so timing tells nothing about near misses
-      if (MessageDigest.isEqual(presented, HexFormat.of().parseHex(t.sha256())) && found == null) {
-        found = new Caller(t.name(), t.role() == ApiToken.Role.ADMIN ? Caller.Role.ADMIN : Caller.Role.WALLBOARD);
-      }
-    }
-    return Optional.ofNullable(found);
-  }
-
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always there", e);
-    }
+    return ApiToken.match(current.config.security().apiTokens(), bearerToken)
+        .map(t -> new Caller(t.name(), t.role() == ApiToken.Role.ADMIN ? Caller.Role.ADMIN : Caller.Role.WALLBOARD));
   }
 
   @Override

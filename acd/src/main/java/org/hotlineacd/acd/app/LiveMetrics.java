@@ -1,6 +1,9 @@
 package org.hotlineacd.acd.app;
 
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
+import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 import java.util.List;
+import java.util.function.Supplier;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.QueueConfig;
 import org.hotlineacd.acd.config.Thresholds;
@@ -17,14 +20,31 @@ import org.hotlineacd.cti.port.MetricsScrape;
  * {@link #bind} binds the gauges and counters to the board's published snapshot.
  */
 public final class LiveMetrics {
+  /** The {@code cache} tag of the caller-history cache's meters. */
+  public static final String CALLER_HISTORY_CACHE = "callerHistory";
+
   private final PrometheusScrape scrape = new PrometheusScrape();
   private final List<String> queueIds;
   private final SegmentHistograms histograms;
+  private CaffeineStatsCounter historyStats;
 
   /** Meters for the configured queues. */
   public LiveMetrics(AcdConfig config) {
     this.queueIds = config.queues().stream().map(QueueConfig::id).toList();
     this.histograms = new SegmentHistograms(scrape.registry(), queueIds);
+  }
+
+  /**
+   * Where the screen pop's caller-history cache records its statistics: Micrometer's Caffeine
+   * binder on this registry ({@code cache_gets_total{cache="callerHistory",result="hit"}}, loads,
+   * evictions), so {@code /metrics} shows the hit rate. Created once; every call returns the same.
+   */
+  public synchronized Supplier<StatsCounter> callerHistoryStats() {
+    if (historyStats == null) {
+      historyStats = new CaffeineStatsCounter(scrape.registry(), CALLER_HISTORY_CACHE);
+    }
+    CaffeineStatsCounter stats = historyStats;
+    return () -> stats;
   }
 
   /** The listener that records the wait and talk histograms; add it to the engine's segments. */

@@ -10,8 +10,6 @@ import org.hotlineacd.bridge.server.BridgeSettings;
 import org.hotlineacd.cti.port.AgentDirectory;
 import org.hotlineacd.cti.port.CallerHistory;
 import org.hotlineacd.cti.port.DeskPhone;
-import org.hotlineacd.cti.port.MetricsScrape;
-import org.hotlineacd.cti.port.WallboardFeed;
 
 /**
  * Plugs the engine into the softphone bridge: the configuration becomes the bridge's settings and
@@ -40,18 +38,6 @@ public final class NetworkEdge {
   public static BridgeServer server(AcdConfig config, BridgeSettings settings, EngineLoop loop, LongSupplier engineClock,
       DeskPhone phone, CallerHistory history) {
     return builder(settings, loop, engineClock, phone, history, new ConfigAgentDirectory(config)).build();
-  }
-
-  /**
-   * A bridge server that also serves the wallboard from {@code board} (readable with the tokens of
-   * {@code wallboard.tokens}) and {@code /metrics} from {@code metrics}.
-   */
-  public static BridgeServer server(AcdConfig config, BridgeSettings settings, EngineLoop loop, LongSupplier engineClock,
-      DeskPhone phone, CallerHistory history, WallboardFeed board, MetricsScrape metrics) {
-    return builder(settings, loop, engineClock, phone, history, new ConfigAgentDirectory(config))
-        .wallboard(board, config.wallboard().tokens())
-        .metrics(metrics)
-        .build();
   }
 
   /**

@@ -18,6 +18,7 @@ import org.hotlineacd.cti.sim.SimulatedHotline;
  * the loop as PBX and desktops. Used by {@code demo} (real time) and {@code simulate} (virtual).
  */
 public final class SimulatedCentre {
+  private final Centre centre;
   private final AcdConfig config;
   private final Engine engine;
   private final FigureBook figures;
@@ -25,13 +26,14 @@ public final class SimulatedCentre {
   private final SimulatedHotline hotline;
   private final LiveBoard board;
 
-  private SimulatedCentre(AcdConfig config, Engine engine, FigureBook figures, EngineLoop loop, SimulatedHotline hotline) {
-    this.config = config;
-    this.engine = engine;
-    this.figures = figures;
-    this.loop = loop;
+  private SimulatedCentre(Centre centre, SimulatedHotline hotline) {
+    this.centre = centre;
+    this.config = centre.config();
+    this.engine = centre.engine();
+    this.figures = centre.figures();
+    this.loop = centre.loop();
     this.hotline = hotline;
-    this.board = new LiveBoard(engine, figures, config.wallboard(), figures.queueIds());
+    this.board = centre.board();
   }
 
   /**
@@ -44,23 +46,10 @@ public final class SimulatedCentre {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the profile does not fit the configuration:\n  " + String.join("\n  ", problems));
     }
-    AcdConfig config = base.withAgents(profile.roster()).requireConsistent();
-    FigureBook figures = new FigureBook(config);
-    SegmentListener listener = figures;
-    if (moreListeners.length > 0) {
-      SegmentListener[] all = moreListeners.clone();
-      listener = event -> {
-        figures.on(event);
-        for (SegmentListener l : all) {
-          l.on(event);
-        }
-      };
-    }
-    Engine engine = new Engine(config, listener);
-    EngineLoop loop = new EngineLoop(engine, time);
-    SimulatedHotline hotline = new SimulatedHotline(profile.profile(), loop, seed);
-    loop.notifier(hotline).telephony(hotline);
-    return new SimulatedCentre(config, engine, figures, loop, hotline);
+    Centre centre = Centre.create(base.withAgents(profile.roster()).requireConsistent(), time, moreListeners);
+    SimulatedHotline hotline = new SimulatedHotline(profile.profile(), centre.loop(), seed);
+    centre.loop().notifier(hotline).telephony(hotline);
+    return new SimulatedCentre(centre, hotline);
   }
 
   /**
@@ -74,6 +63,11 @@ public final class SimulatedCentre {
       throw new IllegalArgumentException("the profile does not fit the configuration:\n  " + String.join("\n  ", problems));
     }
     return base.withAgents(profile.roster()).requireConsistent();
+  }
+
+  /** The engine, its loop, figures and board. */
+  public Centre centre() {
+    return centre;
   }
 
   /** The configuration the engine runs on (the base plus the simulated roster). */

@@ -7,13 +7,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import org.hotlineacd.acd.app.AsteriskReadiness;
+import org.hotlineacd.acd.app.Centre;
+import org.hotlineacd.acd.app.Hotline;
+import org.hotlineacd.acd.app.LiveMetrics;
+import org.hotlineacd.acd.app.RecordKeeping;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.AgentConfig;
 import org.hotlineacd.acd.config.ConfigException;
-import org.hotlineacd.acd.engine.Engine;
-import org.hotlineacd.acd.engine.EngineSnapshot;
-import org.hotlineacd.acd.loop.EngineLoop;
 import org.hotlineacd.acd.loop.TimeSource;
 import org.hotlineacd.cti.asterisk.AmiStatus;
 import org.hotlineacd.cti.asterisk.AmiTelephony;
@@ -22,17 +23,26 @@ import org.hotlineacd.cti.input.AgentReady;
 import org.hotlineacd.cti.model.AgentId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** The server: the engine in real time, connected to the Asterisk servers of the configuration over AMI. */
+/**
+ * The server: the engine in real time, connected to the Asterisk servers of the configuration over
+ * AMI, with everything {@code demo} serves around it (see {@link Hotline}).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run the ACD against the Asterisk servers listed under 'asterisk' in the configuration",
-        "(AMI; see docs/asterisk.md), printing the connection state and the live figures."})
+        "(AMI; see docs/asterisk.md): agent desktops, wallboard, admin API, /metrics and /health on",
+        "server.port, call records and case delivery; prints the connection state and the live figures."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConfigOption config;
+  @Mixin StorageOption storage;
+  @Mixin ServeOptions serve;
+
+  @Option(names = "--no-records", description = "do not write call records and cases (default: write them to the records database)")
+  boolean noRecords;
 
   @Option(names = "--every", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
       description = "how often to print the status (default: ${DEFAULT-VALUE})")
@@ -43,11 +53,11 @@ final class RunCommand implements Callable<Integer> {
   Duration duration;
 
   @Option(names = "--ready-agents",
-      description = "log every configured agent in and make it ready at start (until agent desktops exist)")
+      description = "log every configured agent in and make it ready at start, without a desktop (for tests of the dialplan)")
   boolean readyAgents;
 
   @Override
-  public Integer call() throws ConfigException, InterruptedException {
+  public Integer call() throws Exception {
     AcdConfig cfg = config.load();
     PrintWriter out = spec.commandLine().getOut();
     if (cfg.asterisk().servers().isEmpty()) {
@@ -60,53 +70,81 @@ final class RunCommand implements Callable<Integer> {
               + "Without Asterisk, 'acd demo' runs the engine with simulated callers and agents.%n", config.path());
       return Main.FAILED;
     }
-    Engine engine = new Engine(cfg.requireConsistent(), e -> { });
-    EngineLoop loop = new EngineLoop(engine, TimeSource.scaled(System.currentTimeMillis() * 1_000_000L, 1.0));
-    AtomicReference<EngineSnapshot> latest = new AtomicReference<>();
-    loop.onBatchEnd(now -> latest.set(engine.snapshot(now)));
+    AcdConfig running = cfg.requireConsistent();
+    var edge = serve.edge(spec, running);
+    RecordKeeping records = noRecords ? null : RecordKeeping.start(running, storage.storage(running), false);
+    TimeSource time = TimeSource.scaled(System.currentTimeMillis() * 1_000_000L, 1.0);
+    LiveMetrics metrics = new LiveMetrics(running);
+    Centre centre = records == null
+        ? Centre.create(running, time, metrics.segments())
+        : Centre.create(running, time, metrics.segments(), records.listener());
+    Set<String> endpoints = new HashSet<>();
+    running.agents().forEach(a -> endpoints.add(a.endpoint()));
+    AmiTelephony ami = new AmiTelephony(running.asterisk(), endpoints);
+    Hotline.Builder builder = Hotline.builder(config.path(), centre, metrics, time::nowNanos)
+        .edge(edge)
+        .records(records)
+        .dataDir(Locations.home().resolve("data"));
+    running.asterisk().servers().forEach(s -> builder.readiness(new AsteriskReadiness(s.name(), ami::status)));
+    Hotline hotline = builder.build();
     if (readyAgents) {
       long id = 0;
-      for (AgentConfig a : cfg.agents()) {
-        loop.submit(new AgentLogin(++id, AgentId.of(a.id())));
-        loop.submit(new AgentReady(++id, AgentId.of(a.id())));
+      for (AgentConfig a : running.agents()) {
+        centre.loop().submit(new AgentLogin(++id, AgentId.of(a.id())));
+        centre.loop().submit(new AgentReady(++id, AgentId.of(a.id())));
       }
     }
-    Set<String> endpoints = new HashSet<>();
-    cfg.agents().forEach(a -> endpoints.add(a.endpoint()));
-    AmiTelephony ami = new AmiTelephony(cfg.asterisk(), endpoints);
-    loop.telephony(ami);
-    out.printf("hotline-acd run: %d Asterisk server(s), %d agents; Ctrl-C stops.%n", cfg.asterisk().servers().size(),
-        cfg.agents().size());
+    // The adapter connects as soon as it has its inbox; its events wait there until the loop starts.
+    centre.loop().telephony(ami);
+    hotline.listen();
+    String site = hotline.site();
+    out.printf("hotline-acd run: %d Asterisk server(s), %d agents; Ctrl-C stops.%n", running.asterisk().servers().size(),
+        running.agents().size());
+    out.printf("agent desktop: %s/agent; wallboard: %s/wallboard; health: %s/health; Prometheus metrics: %s/metrics%n",
+        site, site, site, site);
+    out.printf("admin API: %s/api/openapi.json (edit %s, or kill -HUP, to reload; see docs/admin-api.md)%n%n",
+        site, config.path());
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(stopped::countDown, "acd-run-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    loop.start("acd-engine");
+    CountDownLatch cleanedUp = new CountDownLatch(1);
+    Thread hook = ServeOptions.stopHook(stopped, cleanedUp, "acd-run-stop");
+    hotline.run();
+    boolean interrupted = false;
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-    while (System.nanoTime() < deadline) {
-      long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
-      if (stopped.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
-        break;
+    try {
+      while (System.nanoTime() < deadline) {
+        long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
+        if (stopped.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
+          break;
+        }
+        print(out, ami, hotline, centre.loop().inputsApplied());
       }
-      print(out, ami, latest.get(), loop.inputsApplied());
+    } catch (InterruptedException e) {
+      interrupted = true; // stop as on Ctrl-C (an embedding thread was told to stop), then say so
     }
-    print(out, ami, latest.get(), loop.inputsApplied());
+    print(out, ami, hotline, centre.loop().inputsApplied());
     ami.close();
-    loop.stop();
-    if (duration != null) {
+    hotline.close();
+    if (records != null) {
+      out.printf("records: %s in %s%n", records.summary(), storage.storage(running).jdbcUrl());
+      out.flush();
+    }
+    cleanedUp.countDown();
+    if (duration != null || interrupted) {
       Runtime.getRuntime().removeShutdownHook(hook);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return 0;
   }
 
-  private static void print(PrintWriter out, AmiTelephony ami, EngineSnapshot snap, long inputs) {
+  private static void print(PrintWriter out, AmiTelephony ami, Hotline hotline, long inputs) {
     for (AmiStatus s : ami.status()) {
       out.printf("asterisk %s: %s, %d connects, %d failures, %d events, %d drift%s%n", s.server(), s.state(), s.connects(),
           s.failures(), s.eventsReceived(), s.drift(), s.lastProblem().isEmpty() ? "" : " (last problem: " + s.lastProblem() + ")");
     }
-    if (snap != null) {
-      out.printf("engine: %d inputs, %d calls in the ACD, agents %s%n", inputs, snap.callsInAcd(), snap.agentsByState());
-    }
+    out.printf("engine: %d inputs%n%s%n", inputs, hotline.summary());
     out.flush();
   }
 }

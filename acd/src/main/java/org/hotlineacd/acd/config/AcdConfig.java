@@ -23,7 +23,7 @@ import org.hotlineacd.cti.asterisk.AmiSettings;
  * @param security desktop session rules (defaults to {@link SecuritySettings#DEFAULT})
  * @param dispositions wrap-up dispositions, id to label, in the order desktops list them
  * @param categories case categories, id to label, in the order desktops list them
- * @param wallboard wallboard tokens and tile colours (defaults to {@link WallboardSettings#DEFAULT})
+ * @param wallboard the wallboard tile colours (defaults to {@link WallboardSettings#DEFAULT})
  */
 public record AcdConfig(
     EngineSettings settings,

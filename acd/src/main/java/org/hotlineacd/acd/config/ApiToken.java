@@ -1,6 +1,12 @@
 package org.hotlineacd.acd.config;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -21,6 +27,26 @@ public record ApiToken(String name, Role role, String sha256) {
     ADMIN,
     /** Read the live snapshot and the configuration; change nothing. */
     WALLBOARD
+  }
+
+  /**
+   * The token of {@code tokens} that {@code presented} is, if any. Compares the presented token's
+   * SHA-256 with every stored hash in constant time, so timing tells nothing about near misses.
+   */
+  public static Optional<ApiToken> match(List<ApiToken> tokens, String presented) {
+    byte[] given;
+    try {
+      given = MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always there", e);
+    }
+    ApiToken found = null;
+    for (ApiToken t : tokens) {
+      if (MessageDigest.isEqual(given, HexFormat.of().parseHex(t.sha256())) && found == null) {
+        found = t;
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");

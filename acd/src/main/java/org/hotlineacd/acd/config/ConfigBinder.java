@@ -40,7 +40,7 @@ final class ConfigBinder {
       "adminTokens", "wallboardTokens");
   private static final List<String> TOKEN_KEYS = List.of("name", "sha256");
   private static final List<String> WALLBOARD_KEYS =
-      List.of("tokens", "serviceLevel", "longestWait", "callsWaiting", "abandonRate");
+      List.of("serviceLevel", "longestWait", "callsWaiting", "abandonRate");
   private static final List<String> BELOW_KEYS = List.of("amberBelow", "redBelow");
   private static final List<String> ABOVE_KEYS = List.of("amberAbove", "redAbove");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+(:\\d{1,5})?");
@@ -252,17 +252,6 @@ final class ConfigBinder {
   private WallboardSettings wallboard(YamlNode node) {
     WallboardSettings d = WallboardSettings.DEFAULT;
     return Fields.of(node, "wallboard", problems, WALLBOARD_KEYS).map(f -> {
-      List<String> tokens = new ArrayList<>();
-      List<String> given = f.node("tokens").map(n -> strings(n, f.at("tokens"))).orElse(List.of());
-      for (int i = 0; i < given.size(); i++) {
-        if (WallboardSettings.TOKEN.matcher(given.get(i)).matches()) {
-          tokens.add(given.get(i));
-        } else {
-          YamlNode n = f.node("tokens").orElseThrow();
-          problems.add(n instanceof YamlNode.ListNode l ? l.items().get(i) : n, f.at("tokens") + "[" + i + "]",
-              "a wallboard token is 20-200 letters, digits, '-' or '_' (e.g. from 'openssl rand -hex 16')");
-        }
-      }
       int[] sl = pair(f, "serviceLevel", BELOW_KEYS, d.serviceLevelAmberBelow(), d.serviceLevelRedBelow(), 100, false);
       int[] waiting = pair(f, "callsWaiting", ABOVE_KEYS, d.waitingAmber(), d.waitingRed(), 100_000, true);
       int[] abandon = pair(f, "abandonRate", ABOVE_KEYS, d.abandonAmber(), d.abandonRed(), 100, true);
@@ -278,7 +267,7 @@ final class ConfigBinder {
           waitRed = waitAmber;
         }
       }
-      return new WallboardSettings(tokens, sl[0], sl[1], waitAmber, waitRed, waiting[0], waiting[1], abandon[0], abandon[1]);
+      return new WallboardSettings(sl[0], sl[1], waitAmber, waitRed, waiting[0], waiting[1], abandon[0], abandon[1]);
     }).orElse(d);
   }
 

@@ -19,12 +19,19 @@ final class Fields {
     this.problems = problems;
   }
 
+  /** Keys that older configurations had, with where their settings went. */
+  private static final java.util.Map<String, String> MOVED = java.util.Map.of(
+      "wallboard.tokens", "wallboard tokens are now security.wallboardTokens, stored as the SHA-256 of the token"
+          + " (printf %s \"$TOKEN\" | sha256sum; see docs/configuration.md)");
+
   /** Opens {@code node} as a map with these keys, or reports that it is not a map. */
   static Optional<Fields> of(YamlNode node, String path, Problems problems, List<String> allowed) {
     return Values.map(node, path, problems).map(m -> {
       for (YamlNode.Entry e : m.entries().values()) {
         if (!allowed.contains(e.key())) {
-          problems.add(e.keyMark(), join(path, e.key()), Suggest.unknown("key", e.key(), allowed, "allowed:"));
+          String hint = MOVED.get(join(path, e.key()));
+          problems.add(e.keyMark(), join(path, e.key()),
+              Suggest.unknown("key", e.key(), allowed, "allowed:") + (hint == null ? "" : "; " + hint));
         }
       }
       return new Fields(m, path, problems);

@@ -42,7 +42,7 @@ class PackagedJarIT {
               - {name: pbx1, host: 127.0.0.1, port: %d, username: acd, secretFile: "%s"}
           """.formatted(server.port(), secret.toString().replace("\\", "/")), StandardCharsets.UTF_8);
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process p = new ProcessBuilder(java, "-jar", jar.toString(), "run", "--config", config.toString(),
+      Process p = new ProcessBuilder(java, "-jar", jar.toString(), "run", "--config", config.toString(), "--port", "0", "--db", dir.resolve("records.db").toString(),
           "--ready-agents", "--duration", "20s", "--every", "1s")
           .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
       try {

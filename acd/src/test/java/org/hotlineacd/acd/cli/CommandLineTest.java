@@ -69,6 +69,19 @@ class CommandLineTest {
   }
 
   @Test
+  void demoWallboardAddress_onTheShippedSample_carriesTheDemoToken_thatTheBoardAccepts() throws Exception {
+    org.hotlineacd.acd.config.AcdConfig sample = org.hotlineacd.acd.config.ConfigLoader.load(Path.of(SAMPLE));
+    assertThat(DemoCommand.wallboardQuery(sample)).isEqualTo("?token=demo-wallboard-token");
+    var board = new org.hotlineacd.acd.app.ApiWallboardTokens(() -> sample.security().apiTokens());
+    assertThat(board.required()).isTrue();
+    assertThat(board.accepts("demo-wallboard-token")).isTrue();
+    assertThat(board.accepts("demo-admin-token")).as("admins read the board too").isTrue();
+    assertThat(board.accepts("lobby-tv")).isFalse();
+    org.hotlineacd.acd.config.AcdConfig open = org.hotlineacd.acd.config.ConfigLoader.parse(VALID, "open.yaml");
+    assertThat(DemoCommand.wallboardQuery(open)).as("no API token: an open board").isEmpty();
+  }
+
+  @Test
   void checkConfig_onTheShippedSample_isOk() {
     Result r = run("check-config", SAMPLE);
     assertThat(r.code()).isZero();

@@ -7,29 +7,26 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The wallboard section: tokens and colour thresholds, with errors at file:line:column. */
+/** The wallboard section: colour thresholds, with errors at file:line:column; its tokens are security's. */
 class WallboardConfigTest {
   private static final String QUEUES = "queues: []\n";
 
   @Test
-  void sectionLeftOut_givesTheDefaults_anOpenBoard() throws ConfigException {
+  void sectionLeftOut_givesTheDefaults() throws ConfigException {
     AcdConfig c = ConfigLoader.parse(QUEUES, "acd.yaml");
     assertThat(c.wallboard()).isEqualTo(WallboardSettings.DEFAULT);
-    assertThat(c.wallboard().open()).isTrue();
   }
 
   @Test
-  void tokensAndThresholds_areRead() throws ConfigException {
+  void thresholds_areRead() throws ConfigException {
     AcdConfig c = ConfigLoader.parse(QUEUES + """
         wallboard:
-          tokens: [lobby-tv-3f9a1c7e52b04d18]
           serviceLevel: {amberBelow: 95, redBelow: 85}
           longestWait: {amberAbove: 10s, redAbove: 1m}
           callsWaiting: {amberAbove: 1, redAbove: 2}
           abandonRate: {amberAbove: 2, redAbove: 4}
         """, "acd.yaml");
     WallboardSettings w = c.wallboard();
-    assertThat(w.tokens()).containsExactly("lobby-tv-3f9a1c7e52b04d18");
     assertThat(w.serviceLevelAmberBelow()).isEqualTo(95);
     assertThat(w.serviceLevelRedBelow()).isEqualTo(85);
     assertThat(w.longestWaitRed()).isEqualTo(Duration.ofMinutes(1));
@@ -38,7 +35,7 @@ class WallboardConfigTest {
   }
 
   @Test
-  void badTokenAndInvertedThresholds_areReportedWithPositions() {
+  void oldPlainTokens_andInvertedThresholds_areReportedWithPositions() {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(QUEUES + """
         wallboard:
           tokens: [short]
@@ -47,7 +44,8 @@ class WallboardConfigTest {
           colour: red
         """, "acd.yaml"));
     List<String> problems = e.problems().stream().map(Object::toString).toList();
-    assertThat(problems).anySatisfy(p -> assertThat(p).contains("acd.yaml:3:12", "wallboard.tokens[0]", "20-200"));
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("acd.yaml:3:3", "wallboard.tokens", "unknown key 'tokens'",
+        "security.wallboardTokens", "SHA-256"));
     assertThat(problems).anySatisfy(p -> assertThat(p).contains("wallboard.serviceLevel", "redBelow (90) must not be above amberBelow (80)"));
     assertThat(problems).anySatisfy(p -> assertThat(p).contains("wallboard.longestWait", "must not be below amberAbove"));
     assertThat(problems).anySatisfy(p -> assertThat(p).contains("acd.yaml:6:3", "wallboard.colour"));

@@ -12,6 +12,7 @@ import org.hotlineacd.cti.output.RequestAccepted;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.hotlineacd.acd.browser.HeadlessChromium;
 
 /**
  * The agent page in headless Chromium against the running server and simulated PBX: log in, go

@@ -7,7 +7,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.hotlineacd.acd.app.NetworkEdge;
-import org.hotlineacd.acd.app.NoCallerHistory;
 import org.hotlineacd.acd.app.SimulatedCentre;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.ConfigLoader;
@@ -51,7 +50,7 @@ final class DeskHarness implements AutoCloseable {
     BridgeSettings base = NetworkEdge.settings(centre.config());
     BridgeSettings settings = new BridgeSettings("127.0.0.1", 0, null, sessions.apply(base.sessions()));
     BridgeServer server = NetworkEdge.server(centre.config(), settings, centre.loop(), time::nowNanos,
-        centre.hotline(), new NoCallerHistory());
+        centre.hotline(), org.hotlineacd.cti.port.CallerHistory.NONE);
     DeskHarness h = new DeskHarness(centre, server);
     centre.withDesktops(n -> {
       h.notices.add(n);

@@ -54,6 +54,8 @@ class LiveEdgeTest {
     assertThat(r.body()).contains("acd_calls_offered_total{queue=\"general\"}", "acd_call_wait_seconds_bucket",
         "acd_calls_longest_wait_seconds{queue=\"general\"}", "acd_service_level_ratio{queue=\"general\",window=\"15m\"}",
         "acd_agents{state=\"on-call\"}");
+    assertThat(r.body()).as("the screen pop's caller-history cache (Caffeine statistics)")
+        .contains("cache_gets_total{cache=\"callerHistory\",result=\"hit\"}", "cache_gets_total{cache=\"callerHistory\",result=\"miss\"}");
     String promtool = which("promtool");
     assumeTrue(promtool != null, "promtool is not installed (Debian package 'prometheus'): the scrape was not linted");
     Process p = new ProcessBuilder(promtool, "check", "metrics").redirectErrorStream(true).start();

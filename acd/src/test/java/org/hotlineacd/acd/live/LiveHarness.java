@@ -15,13 +15,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.hotlineacd.acd.app.ApiWallboardTokens;
+import org.hotlineacd.acd.app.ConfigAgentDirectory;
+import org.hotlineacd.acd.config.ApiToken;
 import org.hotlineacd.acd.app.LiveMetrics;
 import org.hotlineacd.acd.app.NetworkEdge;
-import org.hotlineacd.acd.app.NoCallerHistory;
 import org.hotlineacd.acd.app.SimulatedCentre;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.config.ConfigLoader;
-import org.hotlineacd.acd.config.WallboardSettings;
 import org.hotlineacd.acd.loop.TimeSource;
 import org.hotlineacd.acd.sim.ProfileLoader;
 import org.hotlineacd.bridge.BridgeServer;
@@ -36,6 +37,7 @@ import org.hotlineacd.cti.port.MetricsScrape;
 final class LiveHarness implements AutoCloseable {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final long START = LocalDateTime.parse("2026-03-02T08:55:00").atZone(ZONE).toEpochSecond() * 1_000_000_000L;
+  static final String ADMIN_TOKEN = "admin-0123456789abcdef0123";
   static final String TOKEN = "tv-lobby-0123456789abcdef";
 
   final SimulatedCentre centre;
@@ -50,23 +52,37 @@ final class LiveHarness implements AutoCloseable {
     this.server = server;
   }
 
-  /** The shipped configuration, with {@code tokens} as the wallboard's tokens. */
+  /**
+   * The shipped configuration; the board is read with one of {@code tokens} (as
+   * security.wallboardTokens, hashed) or {@link #ADMIN_TOKEN}, or by anyone when {@code tokens} is empty.
+   */
   static LiveHarness start(List<String> tokens) throws Exception {
-    AcdConfig c = ConfigLoader.load(Path.of("../config/acd.yaml"));
-    WallboardSettings w = c.wallboard();
-    AcdConfig config = new AcdConfig(c.settings(), c.skills(), c.notReadyReasons(), c.lines(), c.queues(), c.agents(),
-        c.transferTargets(), c.server(), c.security(), c.dispositions(), c.categories(),
-        new WallboardSettings(tokens, w.serviceLevelAmberBelow(), w.serviceLevelRedBelow(), w.longestWaitAmber(),
-            w.longestWaitRed(), w.waitingAmber(), w.waitingRed(), w.abandonAmber(), w.abandonRed()));
+    AcdConfig config = ConfigLoader.load(Path.of("../config/acd.yaml"));
+    List<ApiToken> api = new java.util.ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      api.add(new ApiToken("wall-" + i, ApiToken.Role.WALLBOARD, sha256(tokens.get(i))));
+    }
+    if (!api.isEmpty()) {
+      api.add(new ApiToken("admin", ApiToken.Role.ADMIN, sha256(ADMIN_TOKEN)));
+    }
     LiveMetrics metrics = new LiveMetrics(config);
     SimulatedCentre centre = SimulatedCentre.create(config, ProfileLoader.load(Path.of("../config/profiles/demo.yaml")),
         7L, TimeSource.virtualFrom(START), metrics.segments());
     MetricsScrape scrape = metrics.bind(centre.board(), centre.config());
-    BridgeServer server = NetworkEdge.server(centre.config(), BridgeSettings.plain("127.0.0.1", 0), centre.loop(),
-        centre.loop()::nowNanos, centre.hotline(), new NoCallerHistory(), centre.board(), scrape);
+    BridgeServer server = NetworkEdge.builder(BridgeSettings.plain("127.0.0.1", 0), centre.loop(), centre.loop()::nowNanos,
+            centre.hotline(), org.hotlineacd.cti.port.CallerHistory.NONE, new ConfigAgentDirectory(centre.config()))
+        .callerHistoryStats(metrics.callerHistoryStats())
+        .wallboard(centre.board(), new ApiWallboardTokens(() -> api))
+        .metrics(scrape)
+        .build();
     centre.withDesktops(server.agentNotifier());
     server.start();
     return new LiveHarness(centre, scrape, server);
+  }
+
+  static String sha256(String token) throws java.security.NoSuchAlgorithmException {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** Runs the simulated centre for {@code d} of virtual time. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.hotlineacd.acd.config.WallboardSettings;
 import org.junit.jupiter.api.Test;
+import org.hotlineacd.acd.browser.HeadlessChromium;
 
 /**
  * The wallboard page in Debian's headless Chromium while the demo centre runs on virtual time:

@@ -56,7 +56,7 @@ class WallboardFanOutTest {
     BridgeServer server = BridgeServer.builder(BridgeSettings.plain("127.0.0.1", 0))
         .engine(input -> { }, System::nanoTime)
         .directory(new ConfigAgentDirectory(ConfigLoader.load(java.nio.file.Path.of("../config/acd.yaml"))))
-        .wallboard(feed, List.of())
+        .wallboard(feed, org.hotlineacd.bridge.wallboard.WallboardTokens.OPEN)
         .build()
         .start();
     try (Socket stalled = new Socket()) {

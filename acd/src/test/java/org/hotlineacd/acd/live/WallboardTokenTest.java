@@ -30,7 +30,7 @@ class WallboardTokenTest {
     HttpResponse<String> r = h.get("/wallboard");
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.headers().firstValue("www-authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-    assertThat(r.body()).contains("token-required", "wallboard.tokens");
+    assertThat(r.body()).contains("token-required", "security.wallboardTokens");
   }
 
   @Test
@@ -49,5 +49,11 @@ class WallboardTokenTest {
     LiveHarness.Board board = h.board("?token=" + LiveHarness.TOKEN);
     assertThat(board.frame(1)).contains("\"type\":\"board\"");
     board.socket.abort();
+  }
+
+  @Test
+  void anAdminToken_readsTheBoardToo_andTheHashItselfIsNoToken() throws Exception {
+    assertThat(h.get("/wallboard?token=" + LiveHarness.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+    assertThat(h.get("/wallboard?token=" + LiveHarness.sha256(LiveHarness.TOKEN)).statusCode()).isEqualTo(403);
   }
 }

@@ -4,11 +4,14 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.hotlineacd.cti.port.CallerHistory;
 import org.hotlineacd.cti.port.CallerHistory.PastCall;
 
@@ -24,12 +27,18 @@ final class CachedCallerHistory {
 
   CachedCallerHistory(CallerHistory source, Executor executor, Ticker ticker, Clock wallClock,
       Duration window, Duration lifetime, long maxEntries) {
+    this(source, executor, ticker, wallClock, window, lifetime, maxEntries, ConcurrentStatsCounter::new);
+  }
+
+  /** As above, recording statistics into {@code stats} (a Micrometer binder, for {@code /metrics}). */
+  CachedCallerHistory(CallerHistory source, Executor executor, Ticker ticker, Clock wallClock,
+      Duration window, Duration lifetime, long maxEntries, Supplier<? extends StatsCounter> stats) {
     this.cache = Caffeine.newBuilder()
         .maximumSize(maxEntries)
         .expireAfterWrite(lifetime)
         .ticker(ticker)
         .executor(executor)
-        .recordStats()
+        .recordStats(stats)
         .buildAsync(number -> List.copyOf(source.callsFrom(number, wallClock.instant().minus(window))));
   }
 

@@ -12,6 +12,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.hotlineacd.bridge.server.BridgeSettings;
 import org.hotlineacd.bridge.server.WebSocketEndpoint;
@@ -65,6 +68,16 @@ public final class WebSocketAgentNotifier implements AgentNotifier, WebSocketEnd
    */
   public WebSocketAgentNotifier(BridgeSettings.Sessions settings, InputSink sink, LongSupplier engineNanos,
       AgentDirectory directory, DeskPhone phone, CallerHistory callerHistory, Executor blocking) {
+    this(settings, sink, engineNanos, directory, phone, callerHistory, blocking, ConcurrentStatsCounter::new);
+  }
+
+  /**
+   * As above, with the caller-history cache's statistics recorded into {@code historyStats} (a
+   * Micrometer {@code CaffeineStatsCounter}, so they appear on {@code /metrics}).
+   */
+  public WebSocketAgentNotifier(BridgeSettings.Sessions settings, InputSink sink, LongSupplier engineNanos,
+      AgentDirectory directory, DeskPhone phone, CallerHistory callerHistory, Executor blocking,
+      Supplier<? extends StatsCounter> historyStats) {
     this.settings = settings;
     this.sink = sink;
     this.engineNanos = engineNanos;
@@ -72,7 +85,7 @@ public final class WebSocketAgentNotifier implements AgentNotifier, WebSocketEnd
     this.phone = phone;
     this.blocking = blocking;
     this.history = new CachedCallerHistory(callerHistory, blocking, Ticker.systemTicker(), Clock.systemUTC(),
-        Duration.ofDays(30), Duration.ofMinutes(1), 10_000);
+        Duration.ofDays(30), Duration.ofMinutes(1), 10_000, historyStats);
     this.tokens = new SessionTokens(settings.tokenLifetime().toNanos(), System::nanoTime);
   }
 

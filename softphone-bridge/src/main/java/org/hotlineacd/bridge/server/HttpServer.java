@@ -83,7 +83,7 @@ public final class HttpServer implements AutoCloseable {
     }
     SslContext ssl = settings.tls() == null ? null
         : SslContextBuilder.forServer(settings.tls().certificate().toFile(), settings.tls().privateKey().toFile()).build();
-    OriginPolicy origins = new OriginPolicy(settings.sessions().allowedOrigins(), ssl != null);
+    OriginPolicy origins = new OriginPolicy(settings.sessions().allowedOrigins(), ssl != null, settings.bind());
     Map<String, HttpRoute> r = Map.copyOf(routes);
     Map<String, WebSocketEndpoint> s = Map.copyOf(sockets);
     group = new MultiThreadIoEventLoopGroup(Math.min(4, Runtime.getRuntime().availableProcessors()),
@@ -115,6 +115,7 @@ public final class HttpServer implements AutoCloseable {
       group = null;
       throw e;
     }
+    origins.bound(port());
     LOG.info("listening on {}://{}:{}", ssl == null ? "http" : "https", settings.bind(), port());
     return this;
   }

@@ -6,8 +6,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +20,12 @@ import org.hotlineacd.cti.port.WallboardFeed;
  * what was wrong; nothing here throws on bad input.
  */
 final class WallboardAccess {
-  private final List<byte[]> tokens;
+  private final WallboardTokens tokens;
   private final WallboardFeed feed;
 
-  /** Access to {@code feed} with these tokens; no token means an open board. */
-  WallboardAccess(List<String> tokens, WallboardFeed feed) {
-    this.tokens = tokens.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+  /** Access to {@code feed} for holders of {@code tokens}. */
+  WallboardAccess(WallboardTokens tokens, WallboardFeed feed) {
+    this.tokens = tokens;
     this.feed = feed;
   }
 
@@ -40,17 +38,18 @@ final class WallboardAccess {
       return Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "the wallboard is read with GET");
     }
     QueryStringDecoder q = new QueryStringDecoder(req.uri());
-    if (!tokens.isEmpty()) {
+    if (tokens.required()) {
       String token = token(req, q);
       if (token == null || token.isEmpty()) {
         FullHttpResponse r = Responses.error(HttpResponseStatus.UNAUTHORIZED, "token-required",
-            "this wallboard needs its read-only token: add ?token=... to the address (wallboard.tokens in the configuration)");
+            "this wallboard needs its read-only token: add ?token=... to the address (" + tokens.setting()
+                + " in the configuration)");
         r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"wallboard\"");
         return r;
       }
-      if (!known(token)) {
+      if (!tokens.accepts(token)) {
         return Responses.error(HttpResponseStatus.FORBIDDEN, "token-refused",
-            "the wallboard token is not one of wallboard.tokens");
+            "the wallboard token is not one of " + tokens.setting());
       }
     }
     List<String> unknown = new ArrayList<>();
@@ -97,15 +96,5 @@ final class WallboardAccess {
     }
     List<String> t = q.parameters().get("token");
     return t == null || t.isEmpty() ? null : t.get(0);
-  }
-
-  /** Compares against every token in constant time, so timing tells nothing about a near miss. */
-  private boolean known(String token) {
-    byte[] given = token.getBytes(StandardCharsets.UTF_8);
-    boolean found = false;
-    for (byte[] t : tokens) {
-      found |= MessageDigest.isEqual(t, given);
-    }
-    return found;
   }
 }

@@ -62,8 +62,8 @@ public final class WallboardSocket implements WebSocketEndpoint, AutoCloseable {
     this.subscription = feed.subscribe(this::onFrame);
   }
 
-  /** A board endpoint over {@code feed} that admits holders of {@code tokens} (anyone, if empty). */
-  public static WallboardSocket create(WallboardFeed feed, List<String> tokens) {
+  /** A board endpoint over {@code feed} that admits holders of {@code tokens}. */
+  public static WallboardSocket create(WallboardFeed feed, WallboardTokens tokens) {
     return new WallboardSocket(feed, new WallboardAccess(tokens, feed));
   }
 

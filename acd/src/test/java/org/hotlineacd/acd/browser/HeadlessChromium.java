@@ -1,4 +1,4 @@
-package org.hotlineacd.acd.live;
+package org.hotlineacd.acd.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,10 +27,9 @@ import java.util.stream.Stream;
  * Debian's headless Chromium driven over the Chrome DevTools protocol with the JDK's WebSocket
  * client: no driver download, no extra library. Starts with a fresh profile and no network
  * services of its own; {@link #eval} runs JavaScript in the page and returns its value, {@link
- * #screenshot} takes a PNG. A copy of the bridge branch's agent-page driver (acd.desk) with a
- * window size and screenshots; once both are merged they can share one.
+ * #screenshot} takes a PNG. The one driver of every page test (the agent desktop, the wallboard).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
   private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
       "/usr/bin/google-chrome");
 
@@ -42,11 +41,12 @@ final class HeadlessChromium implements AutoCloseable {
   private final Map<Long, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
 
   /** The browser binary, if one is installed. */
-  static Optional<Path> binary() {
+  public static Optional<Path> binary() {
     return CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
   }
 
-  HeadlessChromium(Path binary, String url) throws IOException, InterruptedException {
+  /** Starts the browser on {@code url}, with a 1600×1000 window and a fresh profile. */
+  public HeadlessChromium(Path binary, String url) throws IOException, InterruptedException {
     profile = Files.createTempDirectory("acd-chromium");
     process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -84,7 +84,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Evaluates {@code js} in the page (promises awaited) and returns its value. */
-  JsonNode eval(String js) {
+  public JsonNode eval(String js) {
     ObjectNode params = JSON.createObjectNode().put("expression", js).put("returnByValue", true).put("awaitPromise", true);
     JsonNode r = call("Runtime.evaluate", params);
     if (r.has("error") || r.path("result").has("exceptionDetails")) {
@@ -94,7 +94,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** A PNG of the page as it is shown now. */
-  byte[] screenshot() {
+  public byte[] screenshot() {
     JsonNode r = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
     return java.util.Base64.getDecoder().decode(r.path("result").path("data").asText());
   }
@@ -111,13 +111,22 @@ final class HeadlessChromium implements AutoCloseable {
     return reply.orTimeout(10, TimeUnit.SECONDS).join();
   }
 
-  /** Waits until {@code js} is true in the page, checking every 50 ms. */
-  void awaitTrue(String js, Duration timeout) throws InterruptedException {
+  /**
+   * Waits until {@code js} is true in the page, checking every 50 ms; a script error (as before the
+   * page has loaded) counts as false. On timeout the error shows the start of the page's text.
+   */
+  public void awaitTrue(String js, Duration timeout) throws InterruptedException {
+    awaitTrue(js, timeout, "document.body ? document.body.innerText.slice(0, 400) : location.href");
+  }
+
+  /** As above, describing the page on timeout by the value of {@code describeJs}. */
+  public void awaitTrue(String js, Duration timeout, String describeJs) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
-    while (!eval(js).asBoolean()) {
+    String guarded = "(() => { try { return !!(" + js + "); } catch (e) { return false; } })()";
+    while (!eval(guarded).asBoolean()) {
       if (System.nanoTime() > end) {
         throw new AssertionError("the page never satisfied: " + js + "; state now: "
-            + eval("document.body ? document.getElementById('status').textContent + ' / seq ' + document.body.dataset.seq : 'no page'"));
+            + eval("(() => { try { return String(" + describeJs + "); } catch (e) { return location.href; } })()"));
       }
       Thread.sleep(50);
     }
