@@ -89,11 +89,11 @@ public final class AgentSessionLoad {
     };
     BlockingQueue<Timed> inbox = new ArrayBlockingQueue<>(1 << 16);
     BridgeSettings.Sessions s = BridgeSettings.Sessions.DEFAULT;
-    // the flood limit is off (a million a second): an agent clicking back to back on a fast run
+    // the flood limit at its highest (10,000 a second): an agent clicking back to back on a fast run
     // sends well over a thousand messages a second, and the flood guard would close it with 4008,
     // silently taking it out of the measurement
     BridgeSettings settings = new BridgeSettings("127.0.0.1", 0, null, new BridgeSettings.Sessions(List.of(), true,
-        s.heartbeat(), s.heartbeatTimeout(), s.reconnectGrace(), null, s.tokenLifetime(), s.maxFrameBytes(), 1_000_000));
+        s.heartbeat(), s.heartbeatTimeout(), s.reconnectGrace(), null, s.tokenLifetime(), s.maxFrameBytes(), 10_000));
     BridgeServer server = BridgeServer.builder(settings)
         .engine(input -> inbox.add(new Timed(input, System.nanoTime())), () -> System.currentTimeMillis() * 1_000_000L)
         .directory(directory)
