@@ -208,8 +208,9 @@ public final class AgentSessionLoad {
     // warm-up, then measured round trips: ready -> state ready, not-ready -> state not-ready
     // per measured trip: [0] total, then the parts: [1] client send until the bridge submitted the
     // request to the engine, [2] engine inbox wait, [3] engine until the client's WebSocket
-    // listener saw the state frame, [4] listener until the waiting thread ran again
-    long[][] parts = new long[5][active * trips];
+    // listener saw the state frame, [4] listener until the waiting thread ran again, [5] (open
+    // loop only) how late the client sent
+    long[][] parts = new long[6][active * trips];
     AtomicLong next = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -257,6 +258,7 @@ public final class AgentSessionLoad {
                 parts[2][i] = taken - submitted;
                 parts[3][i] = c.matchedAt - taken;
                 parts[4][i] = end - c.matchedAt;
+                parts[5][i] = sent - start;
               }
               CompletableFuture<String> back = c.expect("\"state\":\"not-ready\"");
               c.send("{\"v\":1,\"type\":\"notReady\",\"requestId\":" + (t * 2 + 11) + ",\"reason\":\"break\"}");
@@ -295,8 +297,8 @@ public final class AgentSessionLoad {
     // where the time goes: each part's own p50/p99, and its mean over the slowest 1% of trips
     long p99 = rtts[(int) (rtts.length * 0.99)];
     String[] names = {"client send -> bridge submits", "engine inbox wait", "engine -> client listener",
-        "client listener -> caller wakes"};
-    for (int k = 1; k < 5; k++) {
+        "client listener -> caller wakes", "due -> client sends (late)"};
+    for (int k = 1; k < (intervalNanos > 0 ? 6 : 5); k++) {
       long[] part = Arrays.copyOf(parts[k], n);
       double slowSum = 0;
       int slow = 0;
