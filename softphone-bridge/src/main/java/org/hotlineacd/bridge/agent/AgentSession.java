@@ -73,6 +73,14 @@ final class AgentSession extends ChannelInboundHandlerAdapter {
   private String token;
   private boolean busy; // a login is being checked or carried out
   private boolean closing;
+  /** The notices for this connection's event loop (set once the handler is added). */
+  private Outbox outbox;
+  /** True while an {@link Outbox} drain runs this session: frames are written, flushed after. */
+  private boolean deferFlush;
+  /** Frames were written and not yet flushed. */
+  private boolean unflushed;
+  /** On the outbox's list of sessions to flush (owned by the outbox, on the event loop). */
+  boolean inFlushList;
 
   AgentSession(WebSocketAgentNotifier desks) {
     this.desks = desks;
@@ -82,6 +90,7 @@ final class AgentSession extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.outbox = desks.outbox(ctx.channel().eventLoop());
     this.flood = new FloodGuard(desks.settings.maxMessagesPerSecond(), System.nanoTime());
   }
 
@@ -295,9 +304,31 @@ final class AgentSession extends ChannelInboundHandlerAdapter {
 
   // ---- notices from the engine ----
 
-  /** Called on the engine thread: hops onto the event loop. */
+  /** Called on the engine thread: queues the notice for the event loop (see {@link Outbox}). */
   void deliver(AgentNotice notice) {
-    ctx.channel().eventLoop().execute(() -> onNotice(notice));
+    outbox.add(this, notice);
+  }
+
+  /**
+   * Handles a notice on the event loop, writing its frames without flushing them; true if it wrote
+   * any, and then {@link #flush} must follow (the outbox does, once for all of a batch's notices).
+   */
+  boolean onNoticeUnflushed(AgentNotice notice) {
+    deferFlush = true;
+    try {
+      onNotice(notice);
+    } finally {
+      deferFlush = false;
+    }
+    return unflushed;
+  }
+
+  /** Flushes the frames written by {@link #onNoticeUnflushed}. */
+  void flush() {
+    if (unflushed) {
+      unflushed = false;
+      ctx.flush();
+    }
   }
 
   private void onNotice(AgentNotice notice) {
@@ -398,7 +429,13 @@ final class AgentSession extends ChannelInboundHandlerAdapter {
   // ---- the connection ----
 
   void send(String json) {
-    if (!closing) {
+    if (closing) {
+      return;
+    }
+    if (deferFlush) {
+      ctx.write(new TextWebSocketFrame(json));
+      unflushed = true;
+    } else {
       ctx.writeAndFlush(new TextWebSocketFrame(json));
     }
   }

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * latest state and its live session.
  *
  * <p>Threading: {@link #notify} runs on the engine thread; it records the notice in the agent's
- * desk and hands it to the session's event loop, never waiting. Sessions run on their event loops
+ * desk and queues it in the {@link Outbox} of the session's event loop, never waiting: one task per
+ * event loop carries all the notices that arrive before it runs, and each connection is flushed
+ * once per task. Sessions run on their event loops
  * and reach the engine only through the {@link InputSink}. Secrets are checked on the
  * {@code blocking} executor (PBKDF2 is slow on purpose).
  *
@@ -58,6 +60,7 @@ public final class WebSocketAgentNotifier implements AgentNotifier, WebSocketEnd
   final Executor blocking;
   final SessionTokens tokens;
   private final ConcurrentHashMap<AgentId, Desk> desks = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
   private final AtomicLong requestIds = new AtomicLong();
 
   /**
@@ -127,6 +130,12 @@ public final class WebSocketAgentNotifier implements AgentNotifier, WebSocketEnd
   Desk desk(AgentId id) {
     Desk d = desks.get(id);
     return d != null ? d : desks.computeIfAbsent(id, Desk::new);
+  }
+
+  /** The outbox of {@code loop} (one per event loop, made on first use). */
+  Outbox outbox(EventLoop loop) {
+    Outbox o = outboxes.get(loop);
+    return o != null ? o : outboxes.computeIfAbsent(loop, Outbox::new);
   }
 
   long nextRequestId() {
