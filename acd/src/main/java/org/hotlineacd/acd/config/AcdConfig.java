@@ -67,122 +67,10 @@ public record AcdConfig(
     wallboard = wallboard == null ? WallboardSettings.DEFAULT : wallboard;
   }
 
-  /** Every section but the wallboard (default wallboard settings). */
-  public AcdConfig(
-      EngineSettings settings,
-      List<String> skills,
-      List<String> notReadyReasons,
-      List<LineConfig> lines,
-      List<QueueConfig> queues,
-      List<AgentConfig> agents,
-      Map<String, TransferTarget> transferTargets,
-      ServerSettings server,
-      StorageConfig storage,
-      CaseSystemConfig caseSystem,
-      AmiSettings asterisk,
-      SecuritySettings security,
-      Map<String, String> dispositions,
-      Map<String, String> categories) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem, asterisk, security,
-        dispositions, categories, null);
-  }
-
-  /** Desktop and wallboard sections, with default storage, no case system and no Asterisk servers. */
-  public AcdConfig(
-      EngineSettings settings,
-      List<String> skills,
-      List<String> notReadyReasons,
-      List<LineConfig> lines,
-      List<QueueConfig> queues,
-      List<AgentConfig> agents,
-      Map<String, TransferTarget> transferTargets,
-      ServerSettings server,
-      SecuritySettings security,
-      Map<String, String> dispositions,
-      Map<String, String> categories,
-      WallboardSettings wallboard) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null, security, dispositions,
-        categories, wallboard);
-  }
-
-  /** Storage, case system and Asterisk, with default desktop and wallboard settings. */
-  public AcdConfig(
-      EngineSettings settings,
-      List<String> skills,
-      List<String> notReadyReasons,
-      List<LineConfig> lines,
-      List<QueueConfig> queues,
-      List<AgentConfig> agents,
-      Map<String, TransferTarget> transferTargets,
-      ServerSettings server,
-      StorageConfig storage,
-      CaseSystemConfig caseSystem,
-      AmiSettings asterisk) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem, asterisk, null, null,
-        null, null);
-  }
-
-  /** Desktop sections, with default storage, no case system, no Asterisk servers, default wallboard. */
-  public AcdConfig(
-      EngineSettings settings,
-      List<String> skills,
-      List<String> notReadyReasons,
-      List<LineConfig> lines,
-      List<QueueConfig> queues,
-      List<AgentConfig> agents,
-      Map<String, TransferTarget> transferTargets,
-      ServerSettings server,
-      SecuritySettings security,
-      Map<String, String> dispositions,
-      Map<String, String> categories) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null, security, dispositions,
-        categories, null);
-  }
-
-  /** Storage and case system only. */
-  public AcdConfig(
-      EngineSettings settings,
-      List<String> skills,
-      List<String> notReadyReasons,
-      List<LineConfig> lines,
-      List<QueueConfig> queues,
-      List<AgentConfig> agents,
-      Map<String, TransferTarget> transferTargets,
-      ServerSettings server,
-      StorageConfig storage,
-      CaseSystemConfig caseSystem) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage, caseSystem, null, null, null, null,
-        null);
-  }
-
-  /** Asterisk servers only. */
-  public AcdConfig(
-      EngineSettings settings,
-      List<String> skills,
-      List<String> notReadyReasons,
-      List<LineConfig> lines,
-      List<QueueConfig> queues,
-      List<AgentConfig> agents,
-      Map<String, TransferTarget> transferTargets,
-      ServerSettings server,
-      AmiSettings asterisk) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, asterisk, null, null, null, null);
-  }
-
-  /** The engine's sections and the server; defaults for the rest. */
-  public AcdConfig(
-      EngineSettings settings,
-      List<String> skills,
-      List<String> notReadyReasons,
-      List<LineConfig> lines,
-      List<QueueConfig> queues,
-      List<AgentConfig> agents,
-      Map<String, TransferTarget> transferTargets,
-      ServerSettings server) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, null, null, null, null, null, null, null);
-  }
-
-  /** The engine's sections only; defaults for the rest. */
+  /**
+   * The engine's sections only, with defaults for the rest (tests, benchmarks and simulations build
+   * configurations this way; the file loader uses the canonical constructor).
+   */
   public AcdConfig(
       EngineSettings settings,
       List<String> skills,
@@ -191,7 +79,8 @@ public record AcdConfig(
       List<QueueConfig> queues,
       List<AgentConfig> agents,
       Map<String, TransferTarget> transferTargets) {
-    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, ServerSettings.DEFAULT);
+    this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, null, null, null, null, null,
+        null, null, null);
   }
 
   /** The queue with this id. */
