@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.hotlineacd.cti.amireplay.AmiReplayServer;
 import org.hotlineacd.cti.amireplay.Transcript;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,16 @@ class PackagedJarIT {
         String bridge = server.awaitAction("Bridge", 30_000);
         assertThat(bridge).as("Bridge sent by the packaged jar; output:%n%s", read(dir.resolve("out.txt").toFile()))
             .isNotNull().contains("PJSIP/caller1-00000000").contains("PJSIP/agent1001-00000001");
+        // ... and follows the recorded call to its end: the caller hangs up, the call leaves the ACD
+        // answered, and the agent is ready again (wrap-up 0), as the status lines show.
+        Pattern ended = Pattern.compile("calls in the ACD: 0\\R(?:.*\\R)*?centre\\s+0\\s+\\S+\\s+\\|\\s+1\\s+1\\s+0\\s");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!ended.matcher(read(dir.resolve("out.txt").toFile())).find() && System.nanoTime() < deadline
+            && p.isAlive()) {
+          p.waitFor(200, TimeUnit.MILLISECONDS); // polls the output file; returns early if the process exits
+        }
+        assertThat(ended.matcher(read(dir.resolve("out.txt").toFile())).find())
+            .as("the call served end to end; output:%n%s", read(dir.resolve("out.txt").toFile())).isTrue();
       } finally {
         p.destroy();
         p.waitFor(10, TimeUnit.SECONDS);
