@@ -57,6 +57,8 @@ final class ConfigBinder {
   private final Map<String, List<Integer>> yamlIndices = new HashMap<>();
   /** Endpoint to the agent that has it, so two agents never share a phone. */
   private final Map<String, String> endpoints = new HashMap<>();
+  /** Calendars written in the file but not built: a line naming one is not told it is unknown. */
+  private final java.util.Set<String> brokenCalendars = new java.util.HashSet<>();
 
   ConfigBinder(Problems problems) {
     this.problems = problems;
@@ -65,6 +67,16 @@ final class ConfigBinder {
   /** For the YAML path of a list, the YAML index of each item that made it into the config. */
   Map<String, List<Integer>> yamlIndices() {
     return yamlIndices;
+  }
+
+  /** Reference problems that only repeat a problem already reported where a calendar is written. */
+  boolean repeatsBrokenCalendar(String sentence) {
+    for (String name : brokenCalendars) {
+      if (sentence.contains("unknown business-hours calendar '" + name + "'")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Optional<AcdConfig> bind(YamlNode root) {
@@ -81,8 +93,9 @@ final class ConfigBinder {
     List<LineConfig> lines = f.node("lines").map(n -> items(n, "lines", this::line)).orElse(List.of());
     QueueBinder queueBinder = new QueueBinder(problems, yamlIndices);
     List<QueueConfig> queues = f.required("queues").map(n -> items(n, "queues", queueBinder::queue)).orElse(List.of());
-    Map<String, BusinessHours> hours = f.node("businessHours")
-        .map(n -> new HoursBinder(problems, queueBinder).calendars(n)).orElse(Map.of());
+    HoursBinder hoursBinder = new HoursBinder(problems, queueBinder);
+    Map<String, BusinessHours> hours = f.node("businessHours").map(hoursBinder::calendars).orElse(Map.of());
+    brokenCalendars.addAll(hoursBinder.broken());
     List<AgentConfig> agents = f.node("agents").map(n -> items(n, "agents", this::agent)).orElse(List.of());
     StoreBinder store = new StoreBinder(problems);
     StorageConfig storage = f.node("storage").map(store::storage).orElse(StorageConfig.DEFAULT);

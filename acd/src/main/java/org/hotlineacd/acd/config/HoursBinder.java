@@ -22,6 +22,8 @@ final class HoursBinder {
 
   private final Problems problems;
   private final QueueBinder queueBinder;
+  /** Calendars that are written but could not be built (their problems are reported already). */
+  private final java.util.Set<String> broken = new java.util.HashSet<>();
 
   HoursBinder(Problems problems, QueueBinder queueBinder) {
     this.problems = problems;
@@ -39,10 +41,15 @@ final class HoursBinder {
               + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
           continue;
         }
-        calendar(e.key(), e.value(), at).ifPresent(b -> out.put(e.key(), b));
+        calendar(e.key(), e.value(), at).ifPresentOrElse(b -> out.put(e.key(), b), () -> broken.add(e.key()));
       }
     });
     return out;
+  }
+
+  /** Names of calendars given in the file but left out for their problems. */
+  java.util.Set<String> broken() {
+    return broken;
   }
 
   private Optional<BusinessHours> calendar(String name, YamlNode node, String path) {

@@ -170,6 +170,12 @@ class BusinessHoursConfigTest {
   }
 
   @Test
+  void aLineNamingABrokenCalendar_isNotAlsoToldItIsUnknown() throws IOException {
+    assertThat(problems(QUEUES + "businessHours:\n  office: {week: {}}\nlines:\n  - {id: a, queue: general, hours: office}\n"))
+        .containsExactly("4:11: businessHours.office: missing required field 'closed'");
+  }
+
+  @Test
   void closedTargets_areCheckedLikeOverflowTargets() throws IOException {
     assertThat(problems(QUEUES + "businessHours:\n"
         + "  a: {week: {}, closed: {kind: queue, target: nowhere}}\n"
