@@ -45,6 +45,9 @@ final class ConfigViews {
     if (l.transferInLabel() != null) {
       m.put("transferInLabel", l.transferInLabel());
     }
+    if (l.hours() != null) {
+      m.put("hours", l.hours());
+    }
     return m;
   }
 

@@ -24,6 +24,7 @@ import org.hotlineacd.cti.asterisk.AmiSettings;
  * @param dispositions wrap-up dispositions, id to label, in the order desktops list them
  * @param categories case categories, id to label, in the order desktops list them
  * @param wallboard the wallboard tile colours (defaults to {@link WallboardSettings#DEFAULT})
+ * @param businessHours the named opening-hours calendars lines refer to, by name
  */
 public record AcdConfig(
     EngineSettings settings,
@@ -40,7 +41,8 @@ public record AcdConfig(
     SecuritySettings security,
     Map<String, String> dispositions,
     Map<String, String> categories,
-    WallboardSettings wallboard) {
+    WallboardSettings wallboard,
+    Map<String, BusinessHours> businessHours) {
 
   /** The reason an agent is given when it goes not-ready after unanswered rings. */
   public static final String NO_ANSWER_REASON = "no-answer";
@@ -65,6 +67,8 @@ public record AcdConfig(
     dispositions = dispositions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dispositions));
     categories = categories == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(categories));
     wallboard = wallboard == null ? WallboardSettings.DEFAULT : wallboard;
+    businessHours = businessHours == null
+        ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(businessHours));
   }
 
   /**
@@ -80,7 +84,7 @@ public record AcdConfig(
       List<AgentConfig> agents,
       Map<String, TransferTarget> transferTargets) {
     this(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   /** The queue with this id. */
@@ -93,18 +97,29 @@ public record AcdConfig(
     return lines.stream().filter(l -> l.id().equals(id)).findFirst();
   }
 
+  /** A copy with these business-hours calendars (tests and simulations add calendars this way). */
+  public AcdConfig withBusinessHours(Map<String, BusinessHours> calendars) {
+    return new AcdConfig(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, storage,
+        caseSystem, asterisk, security, dispositions, categories, wallboard, calendars);
+  }
+
+  /** The calendar a line keeps, or empty when the line is always open. */
+  public Optional<BusinessHours> hoursOf(LineConfig line) {
+    return line.hours() == null ? Optional.empty() : Optional.ofNullable(businessHours.get(line.hours()));
+  }
+
   /** A copy with more agents (simulations add their roster this way). */
   public AcdConfig withAgents(List<AgentConfig> more) {
     List<AgentConfig> all = new ArrayList<>(agents);
     all.addAll(more);
     return new AcdConfig(settings, skills, notReadyReasons, lines, queues, all, transferTargets, server, storage,
-        caseSystem, asterisk, security, dispositions, categories, wallboard);
+        caseSystem, asterisk, security, dispositions, categories, wallboard, businessHours);
   }
 
   /** A copy with other storage (the command line's {@code --db} uses this). */
   public AcdConfig withStorage(StorageConfig value) {
     return new AcdConfig(settings, skills, notReadyReasons, lines, queues, agents, transferTargets, server, value,
-        caseSystem, asterisk, security, dispositions, categories, wallboard);
+        caseSystem, asterisk, security, dispositions, categories, wallboard, businessHours);
   }
 
   /**

@@ -24,10 +24,10 @@ final class ConfigBinder {
   /** The sections the loader interprets. */
   static final List<String> SECTIONS = List.of(
       "settings", "server", "security", "skills", "notReadyReasons", "dispositions", "categories", "transferTargets",
-      "lines", "queues", "agents", "asterisk", "storage", "caseSystem", "wallboard");
+      "lines", "queues", "agents", "asterisk", "storage", "caseSystem", "wallboard", "businessHours");
 
   /** Sections reserved for later issues: accepted when they are maps, not interpreted yet. */
-  static final List<String> RESERVED = List.of("businessHours");
+  static final List<String> RESERVED = List.of();
 
   /** Every top-level key, in the order error messages list them. */
   private static final List<String> TOP_KEYS =
@@ -46,7 +46,7 @@ final class ConfigBinder {
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+(:\\d{1,5})?");
   private static final List<String> TARGET_KEYS = List.of("dialString", "description");
   private static final List<String> LINE_KEYS =
-      List.of("id", "name", "queue", "priority", "callerData", "transferInLabel");
+      List.of("id", "name", "queue", "priority", "callerData", "transferInLabel", "hours");
   private static final List<String> AGENT_KEYS = List.of("id", "name", "endpoint", "skills", "secretHash");
   private static final List<String> BUILT_IN_REASONS =
       List.of(AcdConfig.NO_ANSWER_REASON, AcdConfig.LOGIN_REASON);
@@ -57,6 +57,8 @@ final class ConfigBinder {
   private final Map<String, List<Integer>> yamlIndices = new HashMap<>();
   /** Endpoint to the agent that has it, so two agents never share a phone. */
   private final Map<String, String> endpoints = new HashMap<>();
+  /** Calendars written in the file but not built: a line naming one is not told it is unknown. */
+  private final java.util.Set<String> brokenCalendars = new java.util.HashSet<>();
 
   ConfigBinder(Problems problems) {
     this.problems = problems;
@@ -65,6 +67,16 @@ final class ConfigBinder {
   /** For the YAML path of a list, the YAML index of each item that made it into the config. */
   Map<String, List<Integer>> yamlIndices() {
     return yamlIndices;
+  }
+
+  /** Reference problems that only repeat a problem already reported where a calendar is written. */
+  boolean repeatsBrokenCalendar(String sentence) {
+    for (String name : brokenCalendars) {
+      if (sentence.contains("unknown business-hours calendar '" + name + "'")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Optional<AcdConfig> bind(YamlNode root) {
@@ -81,6 +93,9 @@ final class ConfigBinder {
     List<LineConfig> lines = f.node("lines").map(n -> items(n, "lines", this::line)).orElse(List.of());
     QueueBinder queueBinder = new QueueBinder(problems, yamlIndices);
     List<QueueConfig> queues = f.required("queues").map(n -> items(n, "queues", queueBinder::queue)).orElse(List.of());
+    HoursBinder hoursBinder = new HoursBinder(problems, queueBinder);
+    Map<String, BusinessHours> hours = f.node("businessHours").map(hoursBinder::calendars).orElse(Map.of());
+    brokenCalendars.addAll(hoursBinder.broken());
     List<AgentConfig> agents = f.node("agents").map(n -> items(n, "agents", this::agent)).orElse(List.of());
     StoreBinder store = new StoreBinder(problems);
     StorageConfig storage = f.node("storage").map(store::storage).orElse(StorageConfig.DEFAULT);
@@ -95,7 +110,7 @@ final class ConfigBinder {
     }
     WallboardSettings wallboard = f.node("wallboard").map(this::wallboard).orElse(WallboardSettings.DEFAULT);
     return Optional.of(new AcdConfig(settings, skills, reasons, lines, queues, agents, targets, server, storage,
-        caseSystem, asterisk, security, dispositions, categories, wallboard));
+        caseSystem, asterisk, security, dispositions, categories, wallboard, hours));
   }
 
   /** Binds each item of a list, leaving out the ones that cannot be built. */
@@ -350,10 +365,12 @@ final class ConfigBinder {
       int priority = f.integer("priority", "priority", 0, 100, 0);
       List<String> callerData = f.node("callerData").map(n -> strings(n, f.at("callerData"))).orElse(List.of());
       String label = f.id("transferInLabel", "transfer-in label").orElse(null);
+      String hours = f.id("hours", "calendar name").orElse(null);
       if (id.isEmpty() || queue.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new LineConfig(id.get(), f.string("name").orElse(null), queue.get(), priority, callerData, label));
+      return Optional.of(new LineConfig(id.get(), f.string("name").orElse(null), queue.get(), priority, callerData, label,
+          hours));
     });
   }
 

@@ -61,7 +61,8 @@ public final class ConfigLoader {
     if (root.isPresent()) {
       ConfigBinder binder = new ConfigBinder(problems);
       config = binder.bind(root.get());
-      config.ifPresent(c -> new ReferenceProblems(root.get(), binder.yamlIndices(), problems).report(c.checkReferences()));
+      config.ifPresent(c -> new ReferenceProblems(root.get(), binder.yamlIndices(), problems)
+          .report(c.checkReferences().stream().filter(p -> !binder.repeatsBrokenCalendar(p)).toList()));
     }
     if (!problems.isEmpty() || config.isEmpty()) {
       throw new ConfigException(problems.sorted());

@@ -23,6 +23,11 @@ final class ConfigReferences {
       if (!queues.containsKey(line.queue())) {
         problems.add("lines[" + i + "].queue: unknown queue '" + line.queue() + "' (line " + line.id() + ")");
       }
+      if (line.hours() != null && !c.businessHours().containsKey(line.hours())) {
+        problems.add("lines[" + i + "].hours: unknown business-hours calendar '" + line.hours() + "' (line " + line.id()
+            + "; " + (c.businessHours().isEmpty() ? "none are defined under businessHours"
+                : "one of " + String.join(", ", c.businessHours().keySet())) + ")");
+      }
     }
     for (int i = 0; i < c.queues().size(); i++) {
       QueueConfig q = c.queues().get(i);
@@ -54,6 +59,9 @@ final class ConfigReferences {
           problems.add("agents[" + i + "].skills." + skill + ": unknown skill '" + skill + "' (agent " + a.id() + ")");
         }
       }
+    }
+    for (BusinessHours b : c.businessHours().values()) {
+      checkTarget(c, queues, b.closed(), "businessHours." + b.name() + ".closed.target", problems);
     }
     String reason = c.security().disconnectReason();
     if (reason != null && !c.notReadyReasons().contains(reason)) {

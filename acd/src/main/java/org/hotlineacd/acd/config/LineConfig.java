@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param callerData channel variables passed on to the screen pop
  * @param transferInLabel when calls on this line are transfers from another hotline (e.g. {@code
  *     110}), the label they are counted under as "transfers in"; otherwise {@code null}
+ * @param hours the name of the {@link BusinessHours} calendar the line keeps, or {@code null}: always
+ *     open
  */
 public record LineConfig(
-    String id, String name, String queue, int priority, List<String> callerData, String transferInLabel) {
+    String id, String name, String queue, int priority, List<String> callerData, String transferInLabel,
+    String hours) {
   /** Validates and copies. */
   public LineConfig {
     Objects.requireNonNull(id, "id");
@@ -22,6 +25,12 @@ public record LineConfig(
       throw new IllegalArgumentException("line " + id + ": priority must be 0-100, was " + priority);
     }
     callerData = callerData == null ? List.of() : List.copyOf(callerData);
+  }
+
+  /** A line that is always open. */
+  public LineConfig(
+      String id, String name, String queue, int priority, List<String> callerData, String transferInLabel) {
+    this(id, name, queue, priority, callerData, transferInLabel, null);
   }
 
   /** A line with no caller data and no transfer-in label. */

@@ -96,7 +96,8 @@ final class QueueBinder {
     });
   }
 
-  private Optional<Overflow> overflow(YamlNode node, String path) {
+  /** An overflow target (also a calendar's closed action): kind and, for queue and external, target. */
+  Optional<Overflow> overflow(YamlNode node, String path) {
     return Fields.of(node, path, problems, OVERFLOW_KEYS).flatMap(f -> {
       Optional<Overflow.Kind> kind = f.required("kind").flatMap(n -> kind(n, f.at("kind")));
       Optional<String> target = f.string("target");
@@ -106,7 +107,8 @@ final class QueueBinder {
       boolean needsTarget = kind.get() == Overflow.Kind.QUEUE || kind.get() == Overflow.Kind.EXTERNAL;
       if (needsTarget && target.isEmpty()) {
         String what = kind.get() == Overflow.Kind.QUEUE ? "a queue id" : "a transferTargets label";
-        problems.add(f.map(), path, "overflow of kind '" + kind.get().configName() + "' needs a target (" + what + ")");
+        String role = path.endsWith(".closed") ? "closed action" : "overflow";
+        problems.add(f.map(), path, role + " of kind '" + kind.get().configName() + "' needs a target (" + what + ")");
         return Optional.empty();
       }
       return Optional.of(new Overflow(kind.get(), target.orElse(null)));

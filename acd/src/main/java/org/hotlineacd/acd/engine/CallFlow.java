@@ -3,6 +3,7 @@ package org.hotlineacd.acd.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotlineacd.acd.config.AcdConfig;
+import org.hotlineacd.acd.config.BusinessHours;
 import org.hotlineacd.acd.config.LineConfig;
 import org.hotlineacd.acd.config.Overflow;
 import org.hotlineacd.acd.config.QueueConfig;
@@ -45,7 +46,42 @@ final class CallFlow {
   }
 
   void arrive(CallArrived e, long now) {
+    LineConfig line = s.lines.get(e.line());
+    if (line != null && line.hours() != null && !s.calls.containsKey(e.call())) {
+      BusinessHours hours = s.config.businessHours().get(line.hours());
+      if (hours != null && !hours.isOpen(now, s.config.settings().timeZone())) {
+        arriveClosed(e, line, hours, now);
+        return;
+      }
+    }
     arrive(e, now, now);
+  }
+
+  /**
+   * A new call on a line whose calendar is closed: it never queues on the line's queue. It goes to
+   * the calendar's closed action; for a queue, that queue is its first segment. A caller found
+   * again by a resync is not checked: it was admitted when it arrived.
+   */
+  private void arriveClosed(CallArrived e, LineConfig line, BusinessHours hours, long now) {
+    Overflow o = hours.closed();
+    s.closed(line.id(), hours.name(), o, e.call());
+    if (o.kind() == Overflow.Kind.QUEUE) {
+      QueueState q = s.queuesById.get(o.target());
+      if (q == null) {
+        s.ignored("closed action names unknown queue '" + o.target() + "'", e, now);
+        return;
+      }
+      Call c = new Call(e.call(), e.line(), e.callerNumber(), e.callerData(), line.priority(), s.nextCallSeq());
+      s.calls.put(c.id, c);
+      enqueue(c, q, 0, now, now, line.transferInLabel(), null);
+      return;
+    }
+    String dial = "";
+    if (o.kind() == Overflow.Kind.EXTERNAL) {
+      TransferTarget t = s.config.transferTargets().get(o.target());
+      dial = t == null ? "" : t.dialString();
+    }
+    s.emit(new RouteCall(s.nextCommandId(), e.call(), o.kind().configName(), o.target(), dial));
   }
 
   /** A call that has waited since {@code queuedNanos} (a caller found again by a resync). */

@@ -206,6 +206,11 @@ public final class Engine {
     return state.ignoredInputs();
   }
 
+  /** How many calls arrived on a line outside its business hours and went to the closed action. */
+  public long closedArrivals() {
+    return state.closedArrivals();
+  }
+
   /** How many calls resynchronisation with a PBX found wrong and corrected so far. */
   public long resyncCorrections() {
     return resync.corrections();

@@ -48,6 +48,7 @@ final class EngineState {
   private int nextAgentOrdinal;
   private long callSeq;
   private long ignoredInputs;
+  private long closedArrivals;
   private long unloggedIgnored;
   private long lastIgnoredLogNanos = Long.MIN_VALUE / 2;
 
@@ -189,6 +190,19 @@ final class EngineState {
     if (LOG.isInfoEnabled()) {
       LOG.info("refused {}: {}", request, why);
     }
+  }
+
+  /** Notes a call that arrived on a line while its business-hours calendar was closed. */
+  void closed(String line, String calendar, org.hotlineacd.acd.config.Overflow action, CallId call) {
+    closedArrivals++;
+    if (LOG.isInfoEnabled()) {
+      LOG.info("call {} arrived on line {} while {} is closed: {} {}", call, line, calendar,
+          action.kind().configName(), action.target());
+    }
+  }
+
+  long closedArrivals() {
+    return closedArrivals;
   }
 
   long ignoredInputs() {
