@@ -1,5 +1,7 @@
 package org.hotlineacd.acd.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.hotlineacd.acd.config.AcdConfig;
 import org.hotlineacd.acd.engine.Engine;
 import org.hotlineacd.acd.figures.FigureBook;
@@ -27,17 +29,10 @@ public record Centre(AcdConfig config, Engine engine, FigureBook figures, Engine
    */
   public static Centre create(AcdConfig config, TimeSource time, SegmentListener... moreListeners) {
     FigureBook figures = new FigureBook(config);
-    SegmentListener listener = figures;
-    if (moreListeners.length > 0) {
-      SegmentListener[] all = moreListeners.clone();
-      listener = event -> {
-        figures.on(event);
-        for (SegmentListener l : all) {
-          l.on(event);
-        }
-      };
-    }
-    Engine engine = new Engine(config, listener);
+    List<SegmentListener> all = new ArrayList<>();
+    all.add(figures);
+    all.addAll(List.of(moreListeners));
+    Engine engine = new Engine(config, new SegmentFanOut(all));
     EngineLoop loop = new EngineLoop(engine, time);
     return new Centre(config, engine, figures, loop, new LiveBoard(engine, figures, config.wallboard(), figures.queueIds()));
   }

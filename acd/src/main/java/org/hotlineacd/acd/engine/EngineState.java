@@ -1,5 +1,6 @@
 package org.hotlineacd.acd.engine;
 
+import org.hotlineacd.cti.LogSafe;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -176,9 +177,9 @@ final class EngineState {
     lastIgnoredLogNanos = nowNanos;
     if (LOG.isWarnEnabled()) {
       if (unloggedIgnored > 0) {
-        LOG.warn("ignored input ({}): {} ({} more ignored inputs not logged)", what, input, unloggedIgnored);
+        LOG.warn("ignored input ({}): {} ({} more ignored inputs not logged)", what, LogSafe.describe(input), unloggedIgnored);
       } else {
-        LOG.warn("ignored input ({}): {}", what, input);
+        LOG.warn("ignored input ({}): {}", what, LogSafe.describe(input));
       }
     }
     unloggedIgnored = 0;
@@ -188,7 +189,7 @@ final class EngineState {
   void refused(String why, Object request) {
     ignoredInputs++;
     if (LOG.isInfoEnabled()) {
-      LOG.info("refused {}: {}", request, why);
+      LOG.info("refused {}: {}", LogSafe.describe(request), why);
     }
   }
 

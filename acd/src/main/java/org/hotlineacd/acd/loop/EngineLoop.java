@@ -1,5 +1,6 @@
 package org.hotlineacd.acd.loop;
 
+import org.hotlineacd.cti.LogSafe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -211,7 +212,7 @@ public final class EngineLoop implements InputSink, Scheduler {
         engine.apply(input, now);
         inputsApplied++;
       } catch (RuntimeException e) {
-        LOG.error("input failed and changed nothing it had not already changed: {}", input, e);
+        LOG.error("input failed and changed nothing it had not already changed: {}", LogSafe.describe(input), e);
       }
     }
     if (any) {
@@ -252,7 +253,7 @@ public final class EngineLoop implements InputSink, Scheduler {
         case AgentNotice n -> notifier.notify(n);
       }
     } catch (RuntimeException e) {
-      LOG.error("a port failed to take {}", output, e);
+      LOG.error("a port failed to take {}", LogSafe.describe(output), e);
     }
   }
 

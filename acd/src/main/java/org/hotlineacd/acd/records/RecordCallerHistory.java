@@ -43,8 +43,10 @@ public final class RecordCallerHistory implements CallerHistory {
     try (Connection c = store.connect()) {
       return read(c, callerNumber, since);
     } catch (SQLException e) {
+      // Failing (rather than answering "no calls") keeps the bridge's cache from remembering a
+      // wrong answer: a failed lookup is not cached and the next screen pop asks again.
       LOG.warn("cannot read the caller history from the records ({}); the screen pop shows none", e.getMessage());
-      return List.of();
+      throw new java.io.UncheckedIOException(new java.io.IOException("caller history unavailable: " + e.getMessage(), e));
     }
   }
 

@@ -227,11 +227,26 @@ public final class RecordWriter implements SegmentListener, AutoCloseable {
         items.add(first);
         buffer.drainTo(items, batchMax - 1);
         for (Item item : items) {
-          pipeline.on(item.event(), item.sequence());
+          try {
+            pipeline.on(item.event(), item.sequence());
+          } catch (RuntimeException e) {
+            // One event the pipeline cannot take must not stop the writer: it is counted as lost,
+            // said in the health, and the rest go on.
+            poisoned(item, e);
+          }
         }
         long last = items.get(items.size() - 1).sequence();
         items.clear();
-        RecordBatch batch = pipeline.drain();
+        RecordBatch batch;
+        try {
+          batch = pipeline.drain();
+        } catch (RuntimeException e) {
+          LOG.error("records: a batch could not be assembled and is lost (events up to {})", last, e);
+          lastError = "batch lost: " + e;
+          dropped.incrementAndGet();
+          acknowledge(last);
+          continue;
+        }
         writeUntilCommitted(batch);
         acknowledge(last);
       }
@@ -240,6 +255,13 @@ public final class RecordWriter implements SegmentListener, AutoCloseable {
     } finally {
       closeConnection();
     }
+  }
+
+  private void poisoned(Item item, RuntimeException e) {
+    dropped.incrementAndGet();
+    lastError = "event " + item.sequence() + " rejected: " + e;
+    LOG.error("records: event {} ({}) could not be taken and is lost", item.sequence(),
+        item.event().getClass().getSimpleName(), e);
   }
 
   private void writeUntilCommitted(RecordBatch batch) throws InterruptedException {

@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 @FunctionalInterface
 public interface CallerHistory {
-  /** The calls from {@code callerNumber} that started at or after {@code since}, newest first. */
+  /**
+   * The calls from {@code callerNumber} that started at or after {@code since}, newest first.
+   * When the history cannot be read it throws (an unchecked exception) rather than answering with
+   * an empty list, so that a cache never keeps "no previous calls" for a caller it could not look up.
+   */
   List<PastCall> callsFrom(String callerNumber, Instant since);
 
   /** No history at all (no call records kept). */

@@ -56,8 +56,14 @@ final class AgentSession extends ChannelInboundHandlerAdapter {
   static final int CLOSE_HEARTBEAT = 4002;
   static final int CLOSE_FLOOD = 4008;
   private static final int MAX_PENDING = 64;
-  /** A hash to check unknown agents against, so they take as long as known ones. */
-  private static final String DUMMY_HASH = SecretHash.hash("not-a-secret".toCharArray());
+  /**
+   * A hash to check unknown agents against, so they take about as long as known ones. Computed on
+   * first use, which is on the blocking executor (a full PBKDF2 run must never happen
+   * on an event loop, as it would if this were a plain static field initialised with the class).
+   */
+  private static final class Dummy {
+    static final String HASH = SecretHash.hash("not-a-secret".toCharArray());
+  }
 
   enum Kind { LOGIN, LOGOUT, OTHER }
 
@@ -213,7 +219,7 @@ final class AgentSession extends ChannelInboundHandlerAdapter {
     busy = true;
     Channel ch = ctx.channel();
     try {
-      CompletableFuture.supplyAsync(() -> SecretHash.verify(secret.toCharArray(), hash == null ? DUMMY_HASH : hash) && hash != null,
+      CompletableFuture.supplyAsync(() -> SecretHash.verify(secret.toCharArray(), hash == null ? Dummy.HASH : hash) && hash != null,
           desks.blocking).whenComplete((ok, failure) -> ch.eventLoop().execute(() -> {
             busy = false;
             if (!ch.isActive()) {

@@ -1,5 +1,6 @@
 package org.hotlineacd.bridge.agent;
 
+import org.hotlineacd.cti.LogSafe;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class Outbox implements Runnable {
       try {
         wrote = d.session.onNoticeUnflushed(d.notice);
       } catch (RuntimeException e) { // one bad notice must not hold back the others of the batch
-        LOG.warn("a desktop notice failed: {}", d.notice, e);
+        LOG.warn("a desktop notice failed: {}", LogSafe.describe(d.notice), e);
         wrote = true;
       }
       if (wrote && !d.session.inFlushList) {
