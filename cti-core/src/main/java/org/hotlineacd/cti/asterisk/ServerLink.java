@@ -258,7 +258,11 @@ final class ServerLink {
       return; // one outstanding ping at a time; its own timeout check decides
     }
     pingSentNanos = sent;
-    send(c, new PingAction(), "ping", r -> pongNanos = monoNanos.getAsLong());
+    send(c, new PingAction(), "ping", r -> {
+      if (!notSent(r)) { // a ping that never left proves nothing: let the timeout decide
+        pongNanos = monoNanos.getAsLong();
+      }
+    });
     exec.schedule(() -> {
       if (gen == generation && pongNanos < sent) {
         lost(gen, "no answer to Ping within " + settings.pingTimeout().toMillis() + " ms");
@@ -710,6 +714,13 @@ final class ServerLink {
     send(c, s, "Setvar", r -> { });
   }
 
+  private static final String NOT_SENT = "not sent: ";
+
+  /** Whether a response is the stand-in for an action that could not be sent at all. */
+  private static boolean notSent(org.asteriskjava.manager.response.ManagerResponse r) {
+    return r instanceof ManagerError && r.getMessage() != null && r.getMessage().startsWith(NOT_SENT);
+  }
+
   private void send(ManagerConnection c, ManagerAction action, String what,
       org.asteriskjava.manager.SendActionCallback callback) {
     try {
@@ -721,6 +732,12 @@ final class ServerLink {
       });
     } catch (Exception e) {
       LOG.warn("AMI {}: {} not sent: {}", server.name(), what, e.toString());
+      // An action that never left is a failed action: its callback undoes what was tracked for it
+      // (a ring leg, say) and tells the engine, instead of waiting for a reply that cannot come.
+      ManagerError notSent = new ManagerError();
+      notSent.setActionId(action.getActionId());
+      notSent.setMessage(NOT_SENT + e);
+      callback.onResponse(notSent);
     }
   }
 
