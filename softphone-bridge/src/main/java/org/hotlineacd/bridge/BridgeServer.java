@@ -47,13 +47,15 @@ public final class BridgeServer implements AutoCloseable {
   private final HttpServer http;
   private final WebSocketAgentNotifier desks;
   private final ThreadPoolExecutor blocking;
+  private final ThreadPoolExecutor historyLoads;
   private final WallboardSocket boards;
 
   private BridgeServer(HttpServer http, WebSocketAgentNotifier desks, ThreadPoolExecutor blocking,
-      WallboardSocket boards) {
+      ThreadPoolExecutor historyLoads, WallboardSocket boards) {
     this.http = http;
     this.desks = desks;
     this.blocking = blocking;
+    this.historyLoads = historyLoads;
     this.boards = boards;
   }
 
@@ -90,6 +92,7 @@ public final class BridgeServer implements AutoCloseable {
     }
     http.close();
     blocking.shutdownNow();
+    historyLoads.shutdownNow();
   }
 
   /** Collects the ports and extra routes of a {@link BridgeServer}. */
@@ -180,8 +183,12 @@ public final class BridgeServer implements AutoCloseable {
       Objects.requireNonNull(directory, "directory");
       ThreadPoolExecutor blocking = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(512), daemon("bridge-blocking"));
+      // Screen-pop history loads get their own threads: a burst of logins (each a PBKDF2 run) must
+      // not delay the history of the calls being offered.
+      ThreadPoolExecutor historyLoads = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(512), daemon("bridge-history"));
       WebSocketAgentNotifier desks = new WebSocketAgentNotifier(settings.sessions(), sink, engineNanos, directory,
-          phone, history, blocking, historyStats);
+          phone, history, blocking, historyLoads, historyStats);
       HttpServer http = new HttpServer(settings);
       http.route("/health", new org.hotlineacd.bridge.server.HealthRoute(checks));
       StaticFiles page = StaticFiles.resource(BridgeServer.class, "/org/hotlineacd/bridge/web/agent/index.html");
@@ -199,7 +206,7 @@ public final class BridgeServer implements AutoCloseable {
         http.route("/metrics", new MetricsRoute(metrics));
       }
       routes.forEach(http::route);
-      return new BridgeServer(http, desks, blocking, boards);
+      return new BridgeServer(http, desks, blocking, historyLoads, boards);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

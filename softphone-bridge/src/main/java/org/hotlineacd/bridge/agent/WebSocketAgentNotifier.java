@@ -67,7 +67,7 @@ public final class WebSocketAgentNotifier implements AgentNotifier, WebSocketEnd
    * Desktops for the engine behind {@code sink}.
    *
    * @param engineNanos the engine's clock (epoch nanoseconds), for the desktop's timers
-   * @param blocking runs secret checks and caller-history loads
+   * @param blocking runs secret checks and (here) caller-history loads
    */
   public WebSocketAgentNotifier(BridgeSettings.Sessions settings, InputSink sink, LongSupplier engineNanos,
       AgentDirectory directory, DeskPhone phone, CallerHistory callerHistory, Executor blocking) {
@@ -81,13 +81,23 @@ public final class WebSocketAgentNotifier implements AgentNotifier, WebSocketEnd
   public WebSocketAgentNotifier(BridgeSettings.Sessions settings, InputSink sink, LongSupplier engineNanos,
       AgentDirectory directory, DeskPhone phone, CallerHistory callerHistory, Executor blocking,
       Supplier<? extends StatsCounter> historyStats) {
+    this(settings, sink, engineNanos, directory, phone, callerHistory, blocking, blocking, historyStats);
+  }
+
+  /**
+   * As above, with caller-history loads on their own {@code historyLoads} executor, so that a burst
+   * of logins (secret checks on {@code blocking}) does not delay screen pops.
+   */
+  public WebSocketAgentNotifier(BridgeSettings.Sessions settings, InputSink sink, LongSupplier engineNanos,
+      AgentDirectory directory, DeskPhone phone, CallerHistory callerHistory, Executor blocking,
+      Executor historyLoads, Supplier<? extends StatsCounter> historyStats) {
     this.settings = settings;
     this.sink = sink;
     this.engineNanos = engineNanos;
     this.directory = directory;
     this.phone = phone;
     this.blocking = blocking;
-    this.history = new CachedCallerHistory(callerHistory, blocking, Ticker.systemTicker(), Clock.systemUTC(),
+    this.history = new CachedCallerHistory(callerHistory, historyLoads, Ticker.systemTicker(), Clock.systemUTC(),
         Duration.ofDays(30), Duration.ofMinutes(1), 10_000, historyStats);
     this.tokens = new SessionTokens(settings.tokenLifetime().toNanos(), System::nanoTime);
   }
