@@ -1,10 +1,17 @@
 package org.hotlineacd.acd.live;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.hotlineacd.acd.config.WallboardSettings;
 import org.hotlineacd.acd.figures.Figures;
 import org.hotlineacd.cti.model.AgentState;
@@ -20,6 +27,8 @@ final class BoardJson {
   static final String AMBER = "amber";
   static final String RED = "red";
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private BoardJson() {}
 
   static WallboardFrame frame(LiveSnapshot s, WallboardSettings c) {
@@ -28,20 +37,26 @@ final class BoardJson {
       tiles.add(new WallboardFrame.Tile(q.id(), tile(q, c)));
     }
     Figures today = s.centre().today();
-    StringBuilder head = new StringBuilder(1024);
-    head.append("\"at\":\"").append(LocalDateTime.ofInstant(Instant.ofEpochSecond(0, s.atNanos()), s.zone()).withNano(0))
-        .append("\",\"zone\":\"").append(s.zone().getId())
-        .append("\",\"answerTargetSeconds\":").append(today.thresholds().answerTarget().toSeconds())
-        .append(",\"longCallSeconds\":").append(today.thresholds().longCall().toSeconds())
-        .append(",\"formula\":\"").append(today.formula().configName())
-        .append("\",\"colours\":{\"serviceLevelAmberBelow\":").append(c.serviceLevelAmberBelow())
-        .append(",\"serviceLevelRedBelow\":").append(c.serviceLevelRedBelow())
-        .append(",\"longestWaitAmberSeconds\":").append(c.longestWaitAmber().toSeconds())
-        .append(",\"longestWaitRedSeconds\":").append(c.longestWaitRed().toSeconds())
-        .append(",\"waitingAmber\":").append(c.waitingAmber()).append(",\"waitingRed\":").append(c.waitingRed())
-        .append(",\"abandonAmber\":").append(c.abandonAmber()).append(",\"abandonRed\":").append(c.abandonRed())
-        .append("},\"centre\":").append(tile(s.centre(), c));
-    return new WallboardFrame(s.sequence(), s.atNanos(), head.toString(), tiles);
+    Map<String, Object> colours = new LinkedHashMap<>();
+    colours.put("serviceLevelAmberBelow", c.serviceLevelAmberBelow());
+    colours.put("serviceLevelRedBelow", c.serviceLevelRedBelow());
+    colours.put("longestWaitAmberSeconds", c.longestWaitAmber().toSeconds());
+    colours.put("longestWaitRedSeconds", c.longestWaitRed().toSeconds());
+    colours.put("waitingAmber", c.waitingAmber());
+    colours.put("waitingRed", c.waitingRed());
+    colours.put("abandonAmber", c.abandonAmber());
+    colours.put("abandonRed", c.abandonRed());
+    Map<String, Object> head = new LinkedHashMap<>();
+    head.put("at", LocalDateTime.ofInstant(Instant.ofEpochSecond(0, s.atNanos()), s.zone()).withNano(0).toString());
+    head.put("zone", s.zone().getId());
+    head.put("answerTargetSeconds", today.thresholds().answerTarget().toSeconds());
+    head.put("longCallSeconds", today.thresholds().longCall().toSeconds());
+    head.put("formula", today.formula().configName());
+    head.put("colours", colours);
+    head.put("centre", RawJson.of(tile(s.centre(), c)));
+    String object = write(head);
+    // The frame splices the head's members into its own object: drop the braces.
+    return new WallboardFrame(s.sequence(), s.atNanos(), object.substring(1, object.length() - 1), tiles);
   }
 
   static String tile(LiveQueue q, WallboardSettings c) {
@@ -50,43 +65,60 @@ final class BoardJson {
     double slToday = q.serviceLevelToday();
     double sl15 = q.serviceLevel15();
     double abandonRate = today.abandonRate();
-    StringBuilder b = new StringBuilder(700);
-    b.append("{\"queue\":\"").append(escape(q.id())).append("\",\"name\":\"").append(escape(q.name()))
-        .append("\",\"waiting\":").append(q.waiting())
-        .append(",\"longestWaitSeconds\":").append(q.longestWaitNanos() / 1_000_000_000L)
-        .append(",\"loggedIn\":").append(q.loggedInAgents())
-        .append(",\"agents\":{");
-    boolean first = true;
+    Map<String, Object> agents = new LinkedHashMap<>();
     for (AgentState st : AgentState.values()) {
-      if (st == AgentState.LOGGED_OUT) {
-        continue;
+      if (st != AgentState.LOGGED_OUT) {
+        agents.put(st.label(), q.agentsIn(st));
       }
-      if (!first) {
-        b.append(',');
-      }
-      b.append('"').append(st.label()).append("\":").append(q.agentsIn(st));
-      first = false;
     }
-    b.append("},\"serviceLevelToday\":").append(number(slToday))
-        .append(",\"serviceLevel15\":").append(number(sl15))
-        .append(",\"asaSeconds\":").append(number(today.asaSeconds()))
-        .append(",\"averageTalkSeconds\":").append(number(today.averageTalkSeconds()))
-        .append(",\"longCallShare\":").append(number(today.longCallShare()))
-        .append(",\"offeredToday\":").append(today.offered())
-        .append(",\"answeredToday\":").append(today.answered())
-        .append(",\"abandonedToday\":").append(today.abandoned())
-        .append(",\"abandonRate\":").append(number(abandonRate))
-        .append(",\"offered15\":").append(last15.offered())
-        .append(",\"answered15\":").append(last15.answered())
-        .append(",\"answered60\":").append(q.last60().answered())
-        .append(",\"levels\":{\"waiting\":\"").append(above(q.waiting(), c.waitingAmber(), c.waitingRed()))
-        .append("\",\"longestWait\":\"").append(above(q.longestWaitNanos(), c.longestWaitAmber().toNanos(),
-            c.longestWaitRed().toNanos()))
-        .append("\",\"serviceLevelToday\":\"").append(below(slToday, c))
-        .append("\",\"serviceLevel15\":\"").append(below(sl15, c))
-        .append("\",\"abandoned\":\"").append(abandonLevel(abandonRate, c))
-        .append("\"}}");
-    return b.toString();
+    Map<String, Object> levels = new LinkedHashMap<>();
+    levels.put("waiting", above(q.waiting(), c.waitingAmber(), c.waitingRed()));
+    levels.put("longestWait", above(q.longestWaitNanos(), c.longestWaitAmber().toNanos(), c.longestWaitRed().toNanos()));
+    levels.put("serviceLevelToday", below(slToday, c));
+    levels.put("serviceLevel15", below(sl15, c));
+    levels.put("abandoned", abandonLevel(abandonRate, c));
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("queue", q.id());
+    t.put("name", q.name());
+    t.put("waiting", q.waiting());
+    t.put("longestWaitSeconds", q.longestWaitNanos() / 1_000_000_000L);
+    t.put("loggedIn", q.loggedInAgents());
+    t.put("agents", agents);
+    t.put("serviceLevelToday", decimal(slToday));
+    t.put("serviceLevel15", decimal(sl15));
+    t.put("asaSeconds", decimal(today.asaSeconds()));
+    t.put("averageTalkSeconds", decimal(today.averageTalkSeconds()));
+    t.put("longCallShare", decimal(today.longCallShare()));
+    t.put("offeredToday", today.offered());
+    t.put("answeredToday", today.answered());
+    t.put("abandonedToday", today.abandoned());
+    t.put("abandonRate", decimal(abandonRate));
+    t.put("offered15", last15.offered());
+    t.put("answered15", last15.answered());
+    t.put("answered60", q.last60().answered());
+    t.put("levels", levels);
+    return write(t);
+  }
+
+  private static String write(Map<String, Object> value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a wallboard frame as JSON", e);
+    }
+  }
+
+  /** A figure with four decimals, or {@code null} (JSON null) for no data. */
+  private static BigDecimal decimal(double v) {
+    String n = number(v);
+    return n.equals("null") ? null : new BigDecimal(n);
+  }
+
+  /** A piece of JSON written already (a tile inside the head). */
+  private record RawJson(@JsonValue @JsonRawValue String json) {
+    static RawJson of(String json) {
+      return new RawJson(json);
+    }
   }
 
   static String above(long value, long amber, long red) {
@@ -111,24 +143,5 @@ final class BoardJson {
 
   static String number(double v) {
     return Double.isNaN(v) || Double.isInfinite(v) ? "null" : String.format(Locale.ROOT, "%.4f", v);
-  }
-
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> {
-          if (ch < 0x20) {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-          } else {
-            b.append(ch);
-          }
-        }
-      }
-    }
-    return b.toString();
   }
 }

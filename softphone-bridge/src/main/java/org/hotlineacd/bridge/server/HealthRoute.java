@@ -4,7 +4,9 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hotlineacd.cti.port.ReadinessCheck;
 
 /**
@@ -24,8 +26,7 @@ public final class HealthRoute implements HttpRoute {
     if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
       return Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "use GET");
     }
-    StringBuilder b = new StringBuilder("{\"live\":true,\"ready\":");
-    StringBuilder parts = new StringBuilder();
+    Map<String, Object> results = new LinkedHashMap<>();
     boolean ready = true;
     for (ReadinessCheck c : checks) {
       ReadinessCheck.Readiness r;
@@ -35,13 +36,15 @@ public final class HealthRoute implements HttpRoute {
         r = ReadinessCheck.Readiness.down("the check failed: " + e);
       }
       ready &= r.ready();
-      if (!parts.isEmpty()) {
-        parts.append(',');
-      }
-      parts.append('"').append(Responses.escape(c.name())).append("\":{\"ready\":").append(r.ready())
-          .append(",\"detail\":\"").append(Responses.escape(r.detail())).append("\"}");
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("ready", r.ready());
+      one.put("detail", r.detail());
+      results.put(c.name(), one);
     }
-    b.append(ready).append(",\"checks\":{").append(parts).append("}}");
-    return Responses.json(ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, b.toString());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("live", true);
+    body.put("ready", ready);
+    body.put("checks", results);
+    return Responses.json(ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
   }
 }

@@ -6,10 +6,16 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Building blocks for route responses: JSON bodies, errors, security headers. */
 public final class Responses {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private Responses() {}
 
   /** A response with {@code body} of {@code contentType}, and the headers every response gets. */
@@ -29,31 +35,20 @@ public final class Responses {
     return of(status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A JSON error: {@code {"error": code, "message": message}}. */
-  public static FullHttpResponse error(HttpResponseStatus status, String code, String message) {
-    return json(status, "{\"error\":\"" + escape(code) + "\",\"message\":\"" + escape(message) + "\"}");
+  /** A JSON response with {@code value} (maps, lists, strings, numbers, records) written by Jackson. */
+  public static FullHttpResponse json(HttpResponseStatus status, Object value) {
+    try {
+      return of(status, "application/json; charset=utf-8", JSON.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a response as JSON", e);
+    }
   }
 
-  /** Escapes a string for a JSON string literal. */
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+  /** A JSON error: {@code {"error": code, "message": message}}. */
+  public static FullHttpResponse error(HttpResponseStatus status, String code, String message) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", code);
+    body.put("message", message);
+    return json(status, body);
   }
 }
