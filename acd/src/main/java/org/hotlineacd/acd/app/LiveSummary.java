@@ -35,9 +35,10 @@ public final class LiveSummary {
     out.append('\n');
     out.append(String.format(Locale.ROOT, "%-14s %7s %8s | %7s %8s %6s %8s %7s %9s%n",
         "queue", "waiting", "longest", "offered", "answered", "aband", "SL", "ASA", "avg talk"));
+    java.util.Map<String, Long> undecidedToday = book.undecidedByQueue(dayStart, nowNanos + 1, nowNanos);
     for (EngineSnapshot.QueueView q : snap.queues()) {
       Figures f = book.queue(q.id(), dayStart, nowNanos + 1);
-      long undecided = book.undecided(q.id(), dayStart, nowNanos + 1, nowNanos);
+      long undecided = undecidedToday.getOrDefault(q.id(), 0L);
       row(out, q.id(), Integer.toString(q.waiting()), seconds(q.longestWaitNanos()), f, undecided);
     }
     Figures centre = book.centre(dayStart, nowNanos + 1);

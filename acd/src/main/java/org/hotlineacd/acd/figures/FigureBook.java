@@ -193,19 +193,24 @@ public final class FigureBook implements SegmentListener {
    * Figures#liveServiceLevel}).
    */
   public long undecided(String queueId, long fromNanos, long toNanos, long nowNanos) {
-    Integer q = queueIndex.get(queueId);
-    if (q == null) {
-      return 0;
-    }
-    long n = 0;
+    return undecidedByQueue(fromNanos, toNanos, nowNanos).getOrDefault(queueId, 0L);
+  }
+
+  /**
+   * {@link #undecided} for every queue at once, in one pass over the waiting segments (a live
+   * board asks for all queues every second: one pass per queue would cost queues x waiting).
+   * Queues with none are absent.
+   */
+  public Map<String, Long> undecidedByQueue(long fromNanos, long toNanos, long nowNanos) {
+    Map<String, Long> counts = new HashMap<>();
     for (SegmentKey k : openWaits) {
       long queued = k.queuedNanos();
-      if (k.queue().equals(queueId) && queued >= fromNanos && queued < toNanos
-          && nowNanos - queued <= answerTargetNanos[q]) {
-        n++;
+      Integer q = queueIndex.get(k.queue());
+      if (q != null && queued >= fromNanos && queued < toNanos && nowNanos - queued <= answerTargetNanos[q]) {
+        counts.merge(k.queue(), 1L, Long::sum);
       }
     }
-    return n;
+    return counts;
   }
 
   /** The whole centre's undecided calls (first queued in the range, unanswered, wait at most T). */

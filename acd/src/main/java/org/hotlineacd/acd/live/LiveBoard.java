@@ -68,6 +68,8 @@ public final class LiveBoard implements WallboardFeed {
     List<String> ids = new ArrayList<>(snap.queues().size());
     int waiting = 0;
     long longest = 0;
+    Map<String, Long> undecidedToday = book.undecidedByQueue(dayStart, Long.MAX_VALUE, now);
+    Map<String, Long> undecided15 = book.undecidedByQueue(end - LAST_15.toNanos(), end, now);
     for (EngineSnapshot.QueueView q : snap.queues()) {
       String id = q.id();
       ids.add(id);
@@ -75,8 +77,7 @@ public final class LiveBoard implements WallboardFeed {
       longest = Math.max(longest, q.longestWaitNanos());
       queues.add(new LiveQueue(id, q.name(), q.waiting(), q.longestWaitNanos(), q.loggedInAgents(), q.agentsByState(),
           book.queue(id, dayStart, now + 1), book.queueRecent(id, LAST_15, now), book.queueRecent(id, LAST_60, now),
-          book.queueSinceStart(id), book.undecided(id, dayStart, Long.MAX_VALUE, now),
-          book.undecided(id, end - LAST_15.toNanos(), end, now)));
+          book.queueSinceStart(id), undecidedToday.getOrDefault(id, 0L), undecided15.getOrDefault(id, 0L)));
     }
     Map<AgentState, Integer> agents = snap.agentsByState();
     int loggedIn = snap.agents().size() - snap.agentsIn(AgentState.LOGGED_OUT);
