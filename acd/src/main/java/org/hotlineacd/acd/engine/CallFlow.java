@@ -17,6 +17,7 @@ import org.hotlineacd.acd.segment.SegmentTalkEnded;
 import org.hotlineacd.cti.input.CallArrived;
 import org.hotlineacd.cti.model.AgentState;
 import org.hotlineacd.cti.model.CallEndSide;
+import org.hotlineacd.cti.model.CallId;
 import org.hotlineacd.cti.model.LegFailure;
 import org.hotlineacd.cti.output.AnnouncePosition;
 import org.hotlineacd.cti.output.CallOffered;
@@ -76,12 +77,17 @@ final class CallFlow {
       enqueue(c, q, 0, now, now, line.transferInLabel(), null);
       return;
     }
+    routeOut(e.call(), o);
+  }
+
+  /** Sends a caller out of the ACD to an overflow or closed target (voicemail, callback, external). */
+  private void routeOut(CallId call, Overflow o) {
     String dial = "";
     if (o.kind() == Overflow.Kind.EXTERNAL) {
       TransferTarget t = s.config.transferTargets().get(o.target());
       dial = t == null ? "" : t.dialString();
     }
-    s.emit(new RouteCall(s.nextCommandId(), e.call(), o.kind().configName(), o.target(), dial));
+    s.emit(new RouteCall(s.nextCommandId(), call, o.kind().configName(), o.target(), dial));
   }
 
   /** A call that has waited since {@code queuedNanos} (a caller found again by a resync). */
@@ -374,12 +380,7 @@ final class CallFlow {
       return;
     }
     s.calls.remove(c.id);
-    String dial = "";
-    if (o.kind() == Overflow.Kind.EXTERNAL) {
-      TransferTarget t = s.config.transferTargets().get(o.target());
-      dial = t == null ? "" : t.dialString();
-    }
-    s.emit(new RouteCall(s.nextCommandId(), c.id, o.kind().configName(), o.target(), dial));
+    routeOut(c.id, o);
   }
 
   void overflowAllWaiting(QueueState q, String cause, long now) {
